@@ -1,0 +1,233 @@
+package io.github.hybridshop.core.catalog;
+
+import io.github.hybridshop.core.DuplicateProductException;
+import io.github.hybridshop.core.Money;
+import io.github.hybridshop.core.ProductNotFoundException;
+import io.github.hybridshop.core.ShopConfig;
+import io.github.hybridshop.core.ValidationException;
+import io.github.hybridshop.core.Violations;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.Currency;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+
+/**
+ * The product catalog: add, look up, list and restock products.
+ *
+ * <p>Every stock change writes a {@code stock_movements} row in the same transaction, so the
+ * movements of a product always add up to its stock.
+ */
+public final class Catalog {
+
+  /** Most units one restock may add. */
+  public static final int MAX_RESTOCK = 1_000_000;
+
+  private static final String COLUMNS = "id, name, category, price, stock, created_at, updated_at";
+
+  // The data-modifying CTE writes the product and its opening movement in one round trip.
+  private static final String INSERT =
+      "WITH p AS (INSERT INTO shop.products (name, category, price, stock)"
+          + " VALUES (:name, :category, :price, :stock) RETURNING " + COLUMNS + "),"
+          + " m AS (INSERT INTO shop.stock_movements (product_id, delta, reason)"
+          + " SELECT id, stock, 'initial' FROM p)"
+          + " SELECT " + COLUMNS + " FROM p";
+
+  private static final String RESTOCK =
+      "WITH p AS (UPDATE shop.products SET stock = stock + :quantity, updated_at = now()"
+          + " WHERE id = :id AND stock <= :maxStock - :quantity RETURNING " + COLUMNS + "),"
+          + " m AS (INSERT INTO shop.stock_movements (product_id, delta, reason)"
+          + " SELECT id, :quantity, 'restock' FROM p)"
+          + " SELECT " + COLUMNS + " FROM p";
+
+  private static final String UNIQUE_VIOLATION = "23505";
+
+  private final Jdbi jdbi;
+  private final RowMapper<Product> mapper;
+  private final Currency currency;
+
+  /**
+   * Creates the catalog.
+   *
+   * @param jdbi access to the migrated shop schema
+   * @param config the shop's settings
+   */
+  public Catalog(Jdbi jdbi, ShopConfig config) {
+    this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
+    this.mapper = new ProductMapper(config);
+    this.currency = config.currency();
+  }
+
+  /**
+   * Adds a product with its opening stock.
+   *
+   * @param product the validated product
+   * @return the stored product with its id
+   * @throws DuplicateProductException when the category already has a product of that name
+   * @throws ValidationException when the price has more decimals than the shop's currency
+   */
+  public Product add(NewProduct product) {
+    int digits = currency.getDefaultFractionDigits();
+    Violations violations = new Violations();
+    violations.check(
+        product.price().stripTrailingZeros().scale() <= digits,
+        "price",
+        "must have at most " + digits + " decimal places in " + currency.getCurrencyCode());
+    violations.throwIfAny();
+    try {
+      return jdbi.withHandle(
+          handle ->
+              handle
+                  .createQuery(INSERT)
+                  .bind("name", product.name())
+                  .bind("category", product.category())
+                  .bind("price", product.price())
+                  .bind("stock", product.stock())
+                  .map(mapper)
+                  .one());
+    } catch (UnableToExecuteStatementException e) {
+      if (e.getCause() instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+        throw new DuplicateProductException(product.category(), product.name());
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Looks up one product.
+   *
+   * @param id the product id
+   * @return the product, or empty when there is none with that id
+   */
+  public Optional<Product> find(long id) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery("SELECT " + COLUMNS + " FROM shop.products WHERE id = :id")
+                .bind("id", id)
+                .map(mapper)
+                .findOne());
+  }
+
+  /**
+   * Returns one product.
+   *
+   * @param id the product id
+   * @return the product
+   * @throws ProductNotFoundException when there is none with that id
+   */
+  public Product get(long id) {
+    return find(id).orElseThrow(() -> new ProductNotFoundException(id));
+  }
+
+  /**
+   * Lists products in ascending id, one page at a time (keyset paging: pages stay stable while
+   * products are added).
+   *
+   * @param query filters, page size and cursor
+   * @return the page
+   * @throws ValidationException when the query is out of range
+   */
+  public ProductPage list(ProductQuery query) {
+    long afterId = query.validatedAfterId();
+    StringBuilder sql =
+        new StringBuilder("SELECT " + COLUMNS + " FROM shop.products WHERE id > :after");
+    if (query.category() != null) {
+      sql.append(" AND category = :category");
+    }
+    if (query.nameContains() != null) {
+      sql.append(" AND name ILIKE :pattern ESCAPE '\\'");
+    }
+    sql.append(" ORDER BY id LIMIT :fetch");
+    List<Product> rows =
+        jdbi.withHandle(
+            handle -> {
+              Query select =
+                  handle
+                      .createQuery(sql.toString())
+                      .bind("after", afterId)
+                      .bind("fetch", query.limit() + 1);
+              if (query.category() != null) {
+                select.bind("category", query.category());
+              }
+              if (query.nameContains() != null) {
+                select.bind("pattern", likePattern(query.nameContains()));
+              }
+              return select.map(mapper).list();
+            });
+    if (rows.size() <= query.limit()) {
+      return new ProductPage(rows, null);
+    }
+    List<Product> page = rows.subList(0, query.limit());
+    return new ProductPage(page, Long.toString(page.get(page.size() - 1).id()));
+  }
+
+  /**
+   * Adds units to a product's stock.
+   *
+   * @param id the product id
+   * @param quantity 1 to {@value #MAX_RESTOCK} units
+   * @return the product after the restock
+   * @throws ValidationException when the quantity is out of range or would take stock past
+   *     {@value NewProduct#MAX_STOCK}
+   * @throws ProductNotFoundException when there is no such product
+   */
+  public Product restock(long id, int quantity) {
+    Violations violations = new Violations();
+    violations.check(
+        quantity >= 1 && quantity <= MAX_RESTOCK,
+        "quantity",
+        "must be between 1 and " + MAX_RESTOCK);
+    violations.throwIfAny();
+    Optional<Product> restocked =
+        jdbi.withHandle(
+            handle ->
+                handle
+                    .createQuery(RESTOCK)
+                    .bind("id", id)
+                    .bind("quantity", quantity)
+                    .bind("maxStock", NewProduct.MAX_STOCK)
+                    .map(mapper)
+                    .findOne());
+    if (restocked.isPresent()) {
+      return restocked.get();
+    }
+    get(id);
+    throw ValidationException.of(
+        "quantity", "would take stock past the maximum of " + NewProduct.MAX_STOCK);
+  }
+
+  private static String likePattern(String text) {
+    String escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    return "%" + escaped + "%";
+  }
+
+  private static final class ProductMapper implements RowMapper<Product> {
+    private final ShopConfig config;
+
+    ProductMapper(ShopConfig config) {
+      this.config = Objects.requireNonNull(config, "config");
+    }
+
+    @Override
+    public Product map(ResultSet rs, StatementContext ctx) throws SQLException {
+      BigDecimal price = rs.getBigDecimal("price");
+      return new Product(
+          rs.getLong("id"),
+          rs.getString("name"),
+          rs.getString("category"),
+          Money.of(price, config.currency()),
+          rs.getInt("stock"),
+          rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+          rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+    }
+  }
+}
