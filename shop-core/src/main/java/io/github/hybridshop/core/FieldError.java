@@ -9,7 +9,12 @@ import java.util.Objects;
  * @param message what is wrong, phrased so the caller can fix it
  */
 public record FieldError(String field, String message) {
-  /** Checks that both parts are present. */
+  /**
+   * Checks that both parts are present.
+   *
+   * @param field see the record description
+   * @param message see the record description
+   */
   public FieldError {
     Objects.requireNonNull(field, "field");
     Objects.requireNonNull(message, "message");

@@ -20,6 +20,8 @@ public record Money(BigDecimal amount, Currency currency) {
   /**
    * Normalises the scale and rejects amounts the currency cannot represent exactly.
    *
+   * @param amount see the record description
+   * @param currency see the record description
    * @throws IllegalArgumentException when the amount has more decimals than the currency, or the
    *     currency has no defined decimals (such as gold, {@code XAU})
    */

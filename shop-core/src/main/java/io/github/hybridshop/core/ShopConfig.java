@@ -13,6 +13,7 @@ public record ShopConfig(Currency currency) {
   /**
    * Checks the settings.
    *
+   * @param currency see the record description
    * @throws IllegalArgumentException when the currency has no fixed number of decimals
    */
   public ShopConfig {

@@ -31,6 +31,10 @@ public record NewProduct(String name, String category, BigDecimal price, int sto
   /**
    * Trims and validates.
    *
+   * @param name see the record description
+   * @param category see the record description
+   * @param price see the record description
+   * @param stock see the record description
    * @throws ValidationException listing every invalid field
    */
   public NewProduct {

@@ -10,7 +10,12 @@ import java.util.List;
  *     the last page
  */
 public record ProductPage(List<Product> items, String nextCursor) {
-  /** Copies the list so the page stays immutable. */
+  /**
+   * Copies the list so the page stays immutable.
+   *
+   * @param items see the record description
+   * @param nextCursor see the record description
+   */
   public ProductPage {
     items = List.copyOf(items);
   }

@@ -15,7 +15,15 @@ import java.util.List;
  */
 public record Order(
     long id, String idempotencyKey, List<OrderLine> lines, Money total, Instant createdAt) {
-  /** Copies the lines so the order stays immutable. */
+  /**
+   * Copies the lines so the order stays immutable.
+   *
+   * @param id see the record description
+   * @param idempotencyKey see the record description
+   * @param lines see the record description
+   * @param total see the record description
+   * @param createdAt see the record description
+   */
   public Order {
     lines = List.copyOf(lines);
   }

@@ -29,6 +29,7 @@ public record OrderRequest(List<OrderItem> items) {
   /**
    * Validates, merges duplicate products and sorts by product id.
    *
+   * @param items see the record description
    * @throws ValidationException listing every invalid line, with field names such as
    *     {@code items[2].quantity}
    */
