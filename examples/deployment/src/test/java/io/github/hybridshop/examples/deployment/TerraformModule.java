@@ -47,9 +47,10 @@ record TerraformModule(
    *
    * @param name its name
    * @param hasDefault whether it declares {@code default} (even {@code null}), i.e. is optional
+   * @param defaultValue the default as hcl4j evaluated it (literals survive; expressions may not)
    * @param file where it is declared
    */
-  record Variable(String name, boolean hasDefault, Path file) {}
+  record Variable(String name, boolean hasDefault, Object defaultValue, Path file) {}
 
   /**
    * A module block.
@@ -85,8 +86,10 @@ record TerraformModule(
       code.put(file, HclText.stripComments(text));
       Map<String, Object> doc = parse(file, text);
 
-      blocks(doc, "variable").forEach((name, body) ->
-          variables.put(name, new Variable(name, map(body).containsKey("default"), file)));
+      blocks(doc, "variable").forEach((name, body) -> {
+        Map<String, Object> attributes = map(body);
+        variables.put(name, new Variable(name, attributes.containsKey("default"), attributes.get("default"), file));
+      });
       outputs.addAll(blocks(doc, "output").keySet());
       blocks(doc, "module").forEach((name, body) -> {
         Map<String, Object> args = map(body);
