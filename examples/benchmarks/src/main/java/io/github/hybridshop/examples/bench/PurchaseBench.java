@@ -49,7 +49,7 @@ final class PurchaseBench implements Scenario {
           Load.compare(
               threads,
               seconds,
-              2,
+              flags.intValue("rounds", 4),
               (thread, i) ->
                   shop.checkout()
                       .buy("s-" + KEYS.incrementAndGet(), OrderRequest.of(new OrderItem(pick(products), 1))),
