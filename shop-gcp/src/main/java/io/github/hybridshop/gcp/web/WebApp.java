@@ -57,7 +57,7 @@ public final class WebApp implements AutoCloseable {
    * @return the running site
    */
   public static WebApp start(WebConfig config, ShopApiClient api, Warehouse warehouse) {
-    Service http = Service.ignite().port(config.port());
+    Service http = Service.ignite().ipAddress(config.host()).port(config.port());
     http.initExceptionHandler(e -> LOG.error("web server failed to start on port {}", config.port(), e));
     Clock clock = Clock.systemUTC();
     CookieSigner signer = new CookieSigner(config.cookieSecret());

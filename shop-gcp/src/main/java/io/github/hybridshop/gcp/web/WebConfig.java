@@ -9,9 +9,11 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The web app's settings, read from the environment on Cloud Run ({@link #fromEnv(Map)}) or
- * built in-process by the local stack.
+ * The web app's settings, read from the environment on Cloud Run ({@link #fromEnv(Map)}, which
+ * listens on every interface) or built in-process by the local stack.
  *
+ * @param host the address to listen on: {@code 0.0.0.0} on Cloud Run, {@code 127.0.0.1} for the
+ *     local stack and tests
  * @param port HTTP port ({@code PORT}, default 8080; 0 picks a free one)
  * @param apiUrl base URL of the shop API ({@code SHOP_API_URL}, required)
  * @param apiAudience audience of the Google ID token sent to the API ({@code SHOP_API_AUDIENCE});
@@ -28,6 +30,7 @@ import java.util.Objects;
  *     only; never from the environment)
  */
 public record WebConfig(
+    String host,
     int port,
     URI apiUrl,
     String apiAudience,
@@ -40,6 +43,7 @@ public record WebConfig(
   /**
    * Checks the settings.
    *
+   * @param host see the record description
    * @param port see the record description
    * @param apiUrl see the record description
    * @param apiAudience see the record description
@@ -50,6 +54,7 @@ public record WebConfig(
    * @param analyticsOpen see the record description
    */
   public WebConfig {
+    Objects.requireNonNull(host, "host");
     Objects.requireNonNull(apiUrl, "apiUrl");
     Objects.requireNonNull(cookieSecret, "cookieSecret");
     Objects.requireNonNull(currency, "currency");
@@ -75,7 +80,7 @@ public record WebConfig(
   /** Never prints secrets. */
   @Override
   public String toString() {
-    return "WebConfig[port=" + port + ", apiUrl=" + apiUrl + ", apiAudience=" + apiAudience
+    return "WebConfig[host=" + host + ", port=" + port + ", apiUrl=" + apiUrl + ", apiAudience=" + apiAudience
         + ", currency=" + currency + ", adminSignIn=" + (adminPasswordHash != null)
         + ", adminApiToken=" + (adminApiToken != null ? "set" : "unset") + ", analyticsOpen=" + analyticsOpen + "]";
   }
@@ -113,7 +118,7 @@ public record WebConfig(
       throw new ConfigException("SHOP_CURRENCY '" + code + "' is not an ISO-4217 code such as EUR or USD");
     }
     return new WebConfig(
-        port, apiUrl, optional(env, "SHOP_API_AUDIENCE"), secretBytes, hash,
+        "0.0.0.0", port, apiUrl, optional(env, "SHOP_API_AUDIENCE"), secretBytes, hash,
         optional(env, "SHOP_ADMIN_API_TOKEN"), currency, false);
   }
 

@@ -44,7 +44,7 @@ final class SiteFixture implements AutoCloseable {
 
   static WebConfig config(URI apiUrl, boolean analyticsOpen) {
     return new WebConfig(
-        0, apiUrl, null, "test-cookie-secret-of-at-least-32-bytes!".getBytes(StandardCharsets.UTF_8),
+        "127.0.0.1", 0, apiUrl, null, "test-cookie-secret-of-at-least-32-bytes!".getBytes(StandardCharsets.UTF_8),
         HASH, ADMIN_API_TOKEN, Currency.getInstance("EUR"), analyticsOpen);
   }
 
