@@ -3,7 +3,10 @@ package io.github.hybridshop.gcp.web.cart;
 import io.github.hybridshop.core.catalog.Product;
 import io.github.hybridshop.gcp.api.ShopApiClient;
 import io.github.hybridshop.gcp.web.ErrorPage;
+import java.net.URI;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.stream.Collectors;
 import spark.Request;
 import spark.Response;
 import spark.Service;
@@ -60,7 +63,7 @@ public final class CartRoutes {
       return errors.render(request, response, 409, "error.cartfull");
     }
     carts.write(request, response, updated.get());
-    String back = localPath(request.queryParams("back"));
+    String back = backTo(request.headers("Referer"));
     response.redirect(back + (back.contains("?") ? "&" : "?") + "added=" + productId, 303);
     return "";
   }
@@ -84,13 +87,29 @@ public final class CartRoutes {
     return "";
   }
 
-  /** Only same-site paths: an open redirect would let other sites borrow our address. */
-  static String localPath(String back) {
-    if (back == null || !back.startsWith("/") || back.startsWith("//") || back.contains("\\")
-        || back.chars().anyMatch(c -> c < 0x20)) {
+  /**
+   * Returns to the catalog page the product was added from, keeping only the path and query of
+   * the {@code Referer}: never another host, so this is no open redirect.
+   */
+  static String backTo(String referer) {
+    if (referer == null) {
       return "/";
     }
-    return back;
+    try {
+      URI uri = URI.create(referer);
+      String path = uri.getRawPath();
+      if (path == null || !path.equals("/")) {
+        return "/";
+      }
+      String query = uri.getRawQuery();
+      if (query == null) {
+        return "/";
+      }
+      String kept = Arrays.stream(query.split("&")).filter(p -> !p.startsWith("added=")).collect(Collectors.joining("&"));
+      return kept.isEmpty() ? "/" : "/?" + kept;
+    } catch (IllegalArgumentException e) {
+      return "/";
+    }
   }
 
   private static long parseLong(String text) {

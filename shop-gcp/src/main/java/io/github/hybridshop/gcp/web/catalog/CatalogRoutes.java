@@ -91,7 +91,6 @@ public final class CatalogRoutes {
             rows,
             products.hasMore() ? href(q, category, products.nextCursor(), size) : null,
             cursor != null ? href(q, category, null, size) : null,
-            href(q, category, cursor, size),
             added));
   }
 

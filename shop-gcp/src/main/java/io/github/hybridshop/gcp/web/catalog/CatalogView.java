@@ -12,7 +12,6 @@ import java.util.List;
  * @param rows the products on this page
  * @param nextHref link to the next page, or {@code null} on the last
  * @param firstHref link to the first page, or {@code null} when on it
- * @param self this page's URL, where "add to cart" comes back to
  * @param added name of the product just added to the cart, or {@code null}
  */
 public record CatalogView(
@@ -22,7 +21,6 @@ public record CatalogView(
     List<Row> rows,
     String nextHref,
     String firstHref,
-    String self,
     String added) {
 
   /** Stock state shown as a badge. */

@@ -19,7 +19,8 @@ public final class Texts {
 
   private final Language language;
   private final ResourceBundle bundle;
-  private final Currency currency;
+  // NumberFormat is not thread-safe and slow to build; one per thread, built once.
+  private final ThreadLocal<NumberFormat> moneyFormat;
 
   /**
    * Loads the texts.
@@ -30,7 +31,13 @@ public final class Texts {
   public Texts(Language language, Currency currency) {
     this.language = language;
     this.bundle = ResourceBundle.getBundle("i18n.messages", language.locale(), NO_DEFAULT_LOCALE);
-    this.currency = currency;
+    this.moneyFormat = ThreadLocal.withInitial(() -> {
+      NumberFormat format = NumberFormat.getCurrencyInstance(language.locale());
+      format.setCurrency(currency);
+      format.setMinimumFractionDigits(currency.getDefaultFractionDigits());
+      format.setMaximumFractionDigits(currency.getDefaultFractionDigits());
+      return format;
+    });
   }
 
   /**
@@ -74,20 +81,6 @@ public final class Texts {
    * @return such as {@code €12.50} or {@code 12,50 €}
    */
   public String money(BigDecimal amount) {
-    NumberFormat format = NumberFormat.getCurrencyInstance(language.locale());
-    format.setCurrency(currency);
-    format.setMinimumFractionDigits(currency.getDefaultFractionDigits());
-    format.setMaximumFractionDigits(currency.getDefaultFractionDigits());
-    return format.format(amount);
-  }
-
-  /**
-   * Formats a whole number with the locale's grouping.
-   *
-   * @param value the number
-   * @return such as {@code 1,200} or {@code 1.200}
-   */
-  public String number(long value) {
-    return NumberFormat.getIntegerInstance(language.locale()).format(value);
+    return moneyFormat.get().format(amount);
   }
 }

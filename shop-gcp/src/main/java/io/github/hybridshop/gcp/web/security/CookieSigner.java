@@ -20,7 +20,8 @@ public final class CookieSigner {
 
   private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
   private static final Base64.Decoder B64D = Base64.getUrlDecoder();
-  private final SecretKeySpec key;
+  // Mac instances are not thread-safe and costly to look up: one initialised instance per thread.
+  private final ThreadLocal<Mac> macs;
 
   /**
    * Creates a signer.
@@ -31,7 +32,16 @@ public final class CookieSigner {
     if (secret.length < MIN_SECRET_BYTES) {
       throw new IllegalArgumentException("the cookie secret must be at least " + MIN_SECRET_BYTES + " bytes");
     }
-    this.key = new SecretKeySpec(secret.clone(), "HmacSHA256");
+    SecretKeySpec key = new SecretKeySpec(secret.clone(), "HmacSHA256");
+    this.macs = ThreadLocal.withInitial(() -> {
+      try {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(key);
+        return mac;
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException("every Java runtime has HmacSHA256", e);
+      }
+    });
   }
 
   /**
@@ -74,12 +84,6 @@ public final class CookieSigner {
   }
 
   private byte[] mac(String cookieName, String payload) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(key);
-      return mac.doFinal((cookieName + "=" + payload).getBytes(StandardCharsets.UTF_8));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("every Java runtime has HmacSHA256", e);
-    }
+    return macs.get().doFinal((cookieName + "=" + payload).getBytes(StandardCharsets.UTF_8));
   }
 }
