@@ -10,6 +10,7 @@ import io.github.hybridshop.gcp.web.cart.CartPage;
 import io.github.hybridshop.gcp.web.cart.CartRoutes;
 import io.github.hybridshop.gcp.web.catalog.CatalogRoutes;
 import io.github.hybridshop.gcp.web.checkout.CheckoutRoutes;
+import io.github.hybridshop.gcp.web.checkout.RecentOrders;
 import io.github.hybridshop.gcp.web.security.AdminGuard;
 import io.github.hybridshop.gcp.web.security.AdminSession;
 import io.github.hybridshop.gcp.web.security.CookieSigner;
@@ -94,7 +95,8 @@ public final class WebApp implements AutoCloseable {
 
     new CatalogRoutes(api, views, pages).register(http);
     new CartRoutes(api, carts, cartPage, errors).register(http);
-    new CheckoutRoutes(api, views, pages, carts, cartPage, errors, signer).register(http);
+    new CheckoutRoutes(api, views, pages, carts, cartPage, errors, signer, new RecentOrders(cookies), session)
+        .register(http);
     new AdminRoutes(api, views, pages, errors, session, new SignInThrottle(cookies, clock), config.adminPasswordHash())
         .register(http);
     new DashboardRoutes(warehouse, views, pages, new AdminGuard(session), config.analyticsOpen(), clock).register(http);

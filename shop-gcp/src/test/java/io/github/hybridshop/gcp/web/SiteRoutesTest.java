@@ -123,6 +123,8 @@ class SiteRoutesTest {
     String receiptPath = placed.headers().firstValue("Location").orElseThrow();
     String receipt = client.get(receiptPath).body();
     assertThat(receipt).contains("Thank you", "Green tea", "€46.00");
+    assertThat(new SiteClient(fixture.site()).get(receiptPath).statusCode())
+        .as("another browser cannot read the receipt").isEqualTo(404);
     assertThat(fixture.stock(tea.id())).isEqualTo(37);
     assertThat(fixture.stock(cup.id())).isEqualTo(8);
     assertThat(client.get("/cart").body()).contains("Your cart is empty");
@@ -283,6 +285,27 @@ class SiteRoutesTest {
     assertThat(missing.statusCode()).isEqualTo(404);
     assertThat(missing.body()).contains("Not found");
     assertThat(client.get("/orders/999999").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void logsOneLinePerRequestWithoutQueryOrCookies() {
+    ch.qos.logback.classic.Logger access =
+        (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("io.github.hybridshop.gcp.web.access");
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> lines =
+        new ch.qos.logback.core.read.ListAppender<>();
+    lines.start();
+    access.addAppender(lines);
+    try {
+      client.get("/healthz?token=top-secret", "Cookie", "session=also-secret");
+      client.get("/no-such-page");
+    } finally {
+      access.detachAppender(lines);
+    }
+    assertThat(lines.list).extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+        .satisfiesExactly(
+            line -> assertThat(line).contains("\"method\":\"GET\"", "\"path\":\"/healthz\"", "\"status\":200", "\"durationMs\":")
+                .doesNotContain("top-secret", "also-secret"),
+            line -> assertThat(line).contains("\"path\":\"/no-such-page\"", "\"status\":404"));
   }
 
   @Test

@@ -66,10 +66,28 @@ class WebConfigTest {
         "shop-web: SHOP_COOKIE_SECRET is not set: set it to at least 32 random bytes, e.g. from `openssl rand -base64 48`");
   }
 
+  @Test
+  void hashPasswordPrintsAHashTheSiteAccepts() throws Exception {
+    Process process = start(io.github.hybridshop.gcp.web.admin.HashPassword.class.getName(), Map.of());
+    process.getOutputStream().write("a long admin password\n".getBytes(StandardCharsets.UTF_8));
+    process.getOutputStream().close();
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    String line = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    assertThat(process.exitValue()).isEqualTo(0);
+    assertThat(line).startsWith("pbkdf2-sha256$600000$");
+    Map<String, String> env = valid();
+    env.put("SHOP_ADMIN_PASSWORD_HASH", line);
+    assertThat(WebConfig.fromEnv(env).adminPasswordHash().matches("a long admin password".toCharArray())).isTrue();
+  }
+
   private static Process startWebMain(Map<String, String> env) throws IOException {
+    return start(WebMain.class.getName(), env);
+  }
+
+  private static Process start(String mainClass, Map<String, String> env) throws IOException {
     ProcessBuilder builder = new ProcessBuilder(
         List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-cp", System.getProperty("java.class.path"), WebMain.class.getName()));
+            "-cp", System.getProperty("java.class.path"), mainClass));
     builder.environment().keySet().removeIf(k -> k.startsWith("SHOP_") || k.equals("PORT"));
     builder.environment().putAll(env);
     return builder.start();

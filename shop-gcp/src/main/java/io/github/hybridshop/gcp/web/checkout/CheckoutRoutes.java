@@ -13,6 +13,7 @@ import io.github.hybridshop.gcp.web.cart.Cart;
 import io.github.hybridshop.gcp.web.cart.CartCookie;
 import io.github.hybridshop.gcp.web.cart.CartPage;
 import io.github.hybridshop.gcp.web.cart.CheckoutTicket;
+import io.github.hybridshop.gcp.web.security.AdminSession;
 import io.github.hybridshop.gcp.web.security.CookieSigner;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -28,8 +29,9 @@ import spark.Service;
 
 /**
  * {@code POST /checkout} places the order described by the form's {@link CheckoutTicket} with one
- * {@code POST /orders} and redirects to the receipt, {@code GET /orders/{id}}. When stock is
- * short the cart stays as it was and is shown again with the short lines marked.
+ * {@code POST /orders} and redirects to the receipt, {@code GET /orders/{id}}, which only the
+ * browser that placed the order (or a signed-in admin) can see. When stock is short the cart
+ * stays as it was and is shown again with the short lines marked.
  */
 public final class CheckoutRoutes {
   private final ShopApiClient api;
@@ -39,6 +41,8 @@ public final class CheckoutRoutes {
   private final CartPage cartPage;
   private final ErrorPage errors;
   private final CookieSigner signer;
+  private final RecentOrders recentOrders;
+  private final AdminSession session;
 
   /**
    * Creates the checkout routes.
@@ -50,10 +54,12 @@ public final class CheckoutRoutes {
    * @param cartPage renders the cart after a failed checkout
    * @param errors error pages
    * @param signer opens checkout tickets
+   * @param recentOrders the orders this browser placed, whose receipts it may see
+   * @param session the admin session (admins see every receipt)
    */
   public CheckoutRoutes(
       ShopApiClient api, Views views, Pages pages, CartCookie carts, CartPage cartPage, ErrorPage errors,
-      CookieSigner signer) {
+      CookieSigner signer, RecentOrders recentOrders, AdminSession session) {
     this.api = api;
     this.views = views;
     this.pages = pages;
@@ -61,6 +67,8 @@ public final class CheckoutRoutes {
     this.cartPage = cartPage;
     this.errors = errors;
     this.signer = signer;
+    this.recentOrders = recentOrders;
+    this.session = session;
   }
 
   /**
@@ -91,6 +99,7 @@ public final class CheckoutRoutes {
       return cartPage.render(request, response, carts.read(request), Map.of(), "cart.changed");
     }
     carts.write(request, response, Cart.empty());
+    recentOrders.remember(request, response, order.id());
     response.redirect("/orders/" + order.id(), 303);
     return "";
   }
@@ -100,6 +109,9 @@ public final class CheckoutRoutes {
     try {
       id = Long.parseLong(request.params(":id"));
     } catch (NumberFormatException e) {
+      return errors.render(request, response, 404, "error.notfound");
+    }
+    if (!recentOrders.placed(request, id) && !session.isSignedIn(request)) {
       return errors.render(request, response, 404, "error.notfound");
     }
     Order order = api.order(id);
