@@ -57,7 +57,13 @@ public final class AdminHandler implements ApiHandler {
     this(ShopSource.of(shop), access);
   }
 
-  private AdminHandler(ShopSource shop, AdminAccess access) {
+  /**
+   * Serves the shop a source gives, such as {@code LambdaEnvironment.get()::shop}.
+   *
+   * @param shop where the shop comes from, asked on every request
+   * @param access who counts as admin
+   */
+  public AdminHandler(ShopSource shop, AdminAccess access) {
     this.shop = shop;
     this.access = Objects.requireNonNull(access, "access");
     this.dispatcher =

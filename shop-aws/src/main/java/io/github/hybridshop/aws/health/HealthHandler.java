@@ -42,7 +42,12 @@ public final class HealthHandler implements ApiHandler {
     this(ShopSource.of(shop));
   }
 
-  private HealthHandler(ShopSource shop) {
+  /**
+   * Serves the shop a source gives, such as {@code LambdaEnvironment.get()::shop}.
+   *
+   * @param shop where the shop comes from, asked on every request
+   */
+  public HealthHandler(ShopSource shop) {
     this.shop = shop;
     this.dispatcher = Dispatcher.builder().on(ROUTES.get(0), this::check).build();
   }

@@ -47,7 +47,12 @@ public final class OrdersHandler implements ApiHandler {
     this(ShopSource.of(shop));
   }
 
-  private OrdersHandler(ShopSource shop) {
+  /**
+   * Serves the shop a source gives, such as {@code LambdaEnvironment.get()::shop}.
+   *
+   * @param shop where the shop comes from, asked on every request
+   */
+  public OrdersHandler(ShopSource shop) {
     this.shop = shop;
     this.dispatcher =
         Dispatcher.builder().on(ROUTES.get(0), this::buy).on(ROUTES.get(1), this::one).build();

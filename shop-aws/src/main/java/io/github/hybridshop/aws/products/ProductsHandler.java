@@ -41,7 +41,12 @@ public final class ProductsHandler implements ApiHandler {
     this(ShopSource.of(shop));
   }
 
-  private ProductsHandler(ShopSource shop) {
+  /**
+   * Serves the shop a source gives, such as {@code LambdaEnvironment.get()::shop}.
+   *
+   * @param shop where the shop comes from, asked on every request
+   */
+  public ProductsHandler(ShopSource shop) {
     this.shop = shop;
     this.dispatcher =
         Dispatcher.builder().on(ROUTES.get(0), this::list).on(ROUTES.get(1), this::one).build();
