@@ -86,6 +86,24 @@ public record WebConfig(
   }
 
   /**
+   * Settings for the local stack: loopback only, a fresh random cookie secret (sessions end
+   * when the process stops), no ID token, and the analytics dashboard open without signing in.
+   *
+   * @param port the port, 0 for any free one
+   * @param apiUrl the local API's base URL
+   * @param adminPasswordHash the admin password's hash
+   * @param adminApiToken the local API's admin bearer token
+   * @param currency the shop currency
+   * @return the settings
+   */
+  public static WebConfig local(
+      int port, URI apiUrl, PasswordHash adminPasswordHash, String adminApiToken, Currency currency) {
+    byte[] secret = new byte[48];
+    new java.security.SecureRandom().nextBytes(secret);
+    return new WebConfig("127.0.0.1", port, apiUrl, null, secret, adminPasswordHash, adminApiToken, currency, true);
+  }
+
+  /**
    * Reads the settings from environment variables.
    *
    * @param env the environment, such as {@code System.getenv()}

@@ -50,7 +50,7 @@ class BrowserTest {
           "CI=true but Chromium is missing: apt-get install -y chromium chromium-driver");
     }
     assumeTrue(installed, "browser tests skipped: install chromium and chromium-driver (apt-get) to run them");
-    fixture = new SiteFixture(new FixedWarehouse(), false);
+    fixture = new SiteFixture(new FixedWarehouse());
     profile = Files.createTempDirectory("chromium-profile");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());

@@ -31,7 +31,7 @@ final class SiteFixture implements AutoCloseable {
   final LocalApiServer api;
   final WebApp web;
 
-  SiteFixture(Warehouse warehouse, boolean analyticsOpen) {
+  SiteFixture(Warehouse warehouse) {
     database = ShopDatabase.create();
     shop = database.shop();
     try {
@@ -39,13 +39,13 @@ final class SiteFixture implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    web = WebApp.start(config(api.baseUri(), analyticsOpen), client(api.baseUri()), warehouse);
+    web = WebApp.start(config(api.baseUri()), client(api.baseUri()), warehouse);
   }
 
-  static WebConfig config(URI apiUrl, boolean analyticsOpen) {
+  static WebConfig config(URI apiUrl) {
     return new WebConfig(
         "127.0.0.1", 0, apiUrl, null, "test-cookie-secret-of-at-least-32-bytes!".getBytes(StandardCharsets.UTF_8),
-        HASH, ADMIN_API_TOKEN, Currency.getInstance("EUR"), analyticsOpen);
+        HASH, ADMIN_API_TOKEN, Currency.getInstance("EUR"), false);
   }
 
   static ShopApiClient client(URI apiUrl) {

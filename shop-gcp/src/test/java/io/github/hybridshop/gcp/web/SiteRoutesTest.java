@@ -23,7 +23,7 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SiteRoutesTest {
-  private final SiteFixture fixture = new SiteFixture(new FixedWarehouse(), false);
+  private final SiteFixture fixture = new SiteFixture(new FixedWarehouse());
   private final ObjectMapper json = new ObjectMapper();
   private SiteClient client;
 
@@ -252,7 +252,8 @@ class SiteRoutesTest {
 
   @Test
   void withoutWarehouseTheDashboardSaysSo() {
-    try (WebApp open = WebApp.start(SiteFixture.config(fixture.api.baseUri(), true), SiteFixture.client(fixture.api.baseUri()), null)) {
+    WebConfig localConfig = WebConfig.local(0, fixture.api.baseUri(), null, SiteFixture.ADMIN_API_TOKEN, java.util.Currency.getInstance("EUR"));
+    try (WebApp open = WebApp.start(localConfig, SiteFixture.client(fixture.api.baseUri()), null)) {
       SiteClient local = new SiteClient(URI.create("http://127.0.0.1:" + open.port()));
       assertThat(local.get("/analytics").body()).contains("No warehouse configured");
       HttpResponse<String> report = local.get("/analytics/api/freshness");
@@ -268,7 +269,7 @@ class SiteRoutesTest {
       closedPort = socket.getLocalPort();
     }
     URI nowhere = URI.create("http://127.0.0.1:" + closedPort);
-    try (WebApp down = WebApp.start(SiteFixture.config(nowhere, false), SiteFixture.client(nowhere), null)) {
+    try (WebApp down = WebApp.start(SiteFixture.config(nowhere), SiteFixture.client(nowhere), null)) {
       HttpResponse<String> response = new SiteClient(URI.create("http://127.0.0.1:" + down.port())).get("/");
       assertThat(response.statusCode()).isEqualTo(503);
       assertThat(response.body()).contains("Shop temporarily unavailable").doesNotContain("Exception", "at io.");
