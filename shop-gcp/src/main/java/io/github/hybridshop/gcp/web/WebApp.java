@@ -99,7 +99,8 @@ public final class WebApp implements AutoCloseable {
         .register(http);
     new AdminRoutes(api, views, pages, errors, session, new SignInThrottle(cookies, clock), config.adminPasswordHash())
         .register(http);
-    new DashboardRoutes(warehouse, views, pages, new AdminGuard(session), config.analyticsOpen(), clock).register(http);
+    new DashboardRoutes(warehouse, views, pages, errors, new AdminGuard(session), config.analyticsOpen(), clock)
+        .register(http);
 
     http.exception(ApiException.Unavailable.class, (e, request, response) -> {
       LOG.warn("shop API unavailable: {}", e.detail());

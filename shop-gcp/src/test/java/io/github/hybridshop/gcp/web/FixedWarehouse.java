@@ -8,7 +8,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 /** A warehouse answering fixed rows, for dashboard rendering and JSON shape tests. */
-final class FixedWarehouse implements Warehouse {
+class FixedWarehouse implements Warehouse {
   static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
 
   @Override

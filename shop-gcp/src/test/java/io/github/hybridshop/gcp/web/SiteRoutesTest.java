@@ -263,6 +263,25 @@ class SiteRoutesTest {
   }
 
   @Test
+  void aFailingWarehouseGives503NotAStackTrace() {
+    FixedWarehouse broken = new FixedWarehouse() {
+      @Override
+      public Freshness freshness() {
+        throw new IllegalStateException("BigQuery is down");
+      }
+    };
+    WebConfig localConfig = WebConfig.local(0, fixture.api.baseUri(), null, SiteFixture.ADMIN_API_TOKEN, java.util.Currency.getInstance("EUR"));
+    try (WebApp open = WebApp.start(localConfig, SiteFixture.client(fixture.api.baseUri()), broken)) {
+      SiteClient local = new SiteClient(URI.create("http://127.0.0.1:" + open.port()));
+      HttpResponse<String> page = local.get("/analytics");
+      assertThat(page.statusCode()).isEqualTo(503);
+      assertThat(page.body()).contains("Analytics temporarily unavailable").doesNotContain("BigQuery is down");
+      assertThat(local.get("/analytics/api/freshness").statusCode()).isEqualTo(503);
+      assertThat(local.get("/analytics/api/low-stock").statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
   void apiDownShowsAFriendlyPageWith503() throws Exception {
     int closedPort;
     try (ServerSocket socket = new ServerSocket(0)) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.github.hybridshop.gcp.analytics.Warehouse;
+import io.github.hybridshop.gcp.web.ErrorPage;
 import io.github.hybridshop.gcp.web.Page;
 import io.github.hybridshop.gcp.web.Pages;
 import io.github.hybridshop.gcp.web.Views;
@@ -18,6 +19,8 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import spark.Request;
 import spark.Response;
 import spark.Service;
@@ -25,7 +28,8 @@ import spark.Service;
 /**
  * {@code GET /analytics}: the dashboard (inventory by category, sales by day over 30 days, low
  * stock, freshness), and {@code GET /analytics/api/<report>}: the same reports as JSON. Backed
- * by the injected {@link Warehouse}; without one the page says so and the JSON answers 503.
+ * by the injected {@link Warehouse}; without one the page says so and the JSON answers 503, and
+ * a warehouse that fails (BigQuery down, say) gives a 503 page or problem, not a 500.
  */
 public final class DashboardRoutes {
   /** The copy counts as stale when its heartbeat is older than this. */
@@ -34,7 +38,10 @@ public final class DashboardRoutes {
   private static final int DAYS = 30;
   private static final int ROWS = 20;
 
+  private static final Logger LOG = LoggerFactory.getLogger(DashboardRoutes.class);
+
   private final Warehouse warehouse;
+  private final ErrorPage errors;
   private final Views views;
   private final Pages pages;
   private final AdminGuard guard;
@@ -49,12 +56,15 @@ public final class DashboardRoutes {
    * @param warehouse the reports, or {@code null} when none is configured
    * @param views the templates
    * @param pages the page context builder
+   * @param errors error pages, for a warehouse that fails
    * @param guard protects the dashboard unless {@code open}
    * @param open {@code true} to show it without signing in (local stack)
    * @param clock today's date for the 30-day window
    */
-  public DashboardRoutes(Warehouse warehouse, Views views, Pages pages, AdminGuard guard, boolean open, Clock clock) {
+  public DashboardRoutes(
+      Warehouse warehouse, Views views, Pages pages, ErrorPage errors, AdminGuard guard, boolean open, Clock clock) {
     this.warehouse = warehouse;
+    this.errors = errors;
     this.views = views;
     this.pages = pages;
     this.guard = guard;
@@ -71,8 +81,22 @@ public final class DashboardRoutes {
     if (!open) {
       guard.protect(http, "/analytics", "/analytics/*");
     }
-    http.get("/analytics", this::dashboard);
-    http.get("/analytics/api/:report", this::report);
+    http.get("/analytics", (request, response) -> {
+      try {
+        return dashboard(request, response);
+      } catch (RuntimeException e) {
+        LOG.warn("warehouse query failed for the dashboard", e);
+        return errors.render(request, response, 503, "error.warehouse");
+      }
+    });
+    http.get("/analytics/api/:report", (request, response) -> {
+      try {
+        return report(request, response);
+      } catch (RuntimeException e) {
+        LOG.warn("warehouse query failed for report {}", request.params(":report"), e);
+        return problem(response, 503, "warehouse-unavailable", "the warehouse could not answer");
+      }
+    });
   }
 
   private String dashboard(Request request, Response response) {
