@@ -167,6 +167,13 @@ class SiteRoutesTest {
     assertThat(refused.body()).contains("Only 2 left: short by 3", "Nothing was charged");
     assertThat(client.get("/cart").body()).contains("Green tea", "value=\"5\"");
     assertThat(fixture.stock(tea.id())).isEqualTo(2);
+
+    assertThat(refused.body()).contains("Change to 2");
+    assertThat(client.submit("/cart", refused.body(), "set", tea.id() + ":2").statusCode()).isEqualTo(303);
+    String adjusted = client.get("/cart").body();
+    HttpResponse<String> placed = client.submit("/checkout", adjusted, "ticket", SiteClient.field(adjusted, "ticket"));
+    assertThat(placed.statusCode()).isEqualTo(303);
+    assertThat(fixture.stock(tea.id())).isZero();
   }
 
   @Test

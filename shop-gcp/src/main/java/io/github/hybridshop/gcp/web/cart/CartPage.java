@@ -80,7 +80,8 @@ public final class CartPage {
               page.t().money(lineTotal),
               shortage == null
                   ? null
-                  : page.t().format("cart.short", shortage.available(), shortage.shortfall())));
+                  : page.t().format("cart.short", shortage.available(), shortage.shortfall()),
+              shortage == null ? -1 : shortage.available()));
     }
     if (!shown.equals(cart)) {
       carts.write(request, response, shown);

@@ -13,7 +13,8 @@ import spark.Service;
 
 /**
  * {@code POST /cart/items} adds a product, {@code GET /cart} shows the cart, {@code POST /cart}
- * changes quantities ({@code qty_<id>}) or removes a line ({@code remove=<id>}). Every change
+ * changes quantities ({@code qty_<id>}), removes a line ({@code remove=<id>}) or takes the
+ * quantity offered after a shortage ({@code set=<id>:<qty>}). Every change
  * answers with a redirect (post/redirect/get), so a reload never repeats it.
  */
 public final class CartRoutes {
@@ -71,8 +72,16 @@ public final class CartRoutes {
   private String update(Request request, Response response) {
     Cart cart = carts.read(request);
     long remove = parseLong(request.queryParams("remove"));
+    String set = request.queryParams("set");
     if (remove > 0) {
       cart = cart.set(remove, 0);
+    } else if (set != null && set.indexOf(':') > 0) {
+      long id = parseLong(set.substring(0, set.indexOf(':')));
+      int quantity = parseInt(set.substring(set.indexOf(':') + 1), -1);
+      if (quantity < 0 || quantity > Cart.MAX_QUANTITY) {
+        return errors.render(request, response, 400, "error.quantity");
+      }
+      cart = cart.set(id, quantity);
     } else {
       for (Long id : cart.lines().keySet()) {
         int quantity = parseInt(request.queryParams("qty_" + id), -1);

@@ -22,6 +22,8 @@ public record CartView(Page page, List<Line> lines, String total, String ticket,
    * @param quantity units in the cart
    * @param lineTotal the formatted line total
    * @param shortage a message saying how many units are missing, or {@code null}
+   * @param available units in stock when the line is short (offered as the new quantity), else -1
    */
-  public record Line(long productId, String name, String unitPrice, int quantity, String lineTotal, String shortage) {}
+  public record Line(
+      long productId, String name, String unitPrice, int quantity, String lineTotal, String shortage, int available) {}
 }
