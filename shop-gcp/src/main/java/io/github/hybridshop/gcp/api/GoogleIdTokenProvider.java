@@ -5,6 +5,7 @@ import com.google.auth.oauth2.IdTokenCredentials;
 import com.google.auth.oauth2.IdTokenProvider;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -46,7 +47,7 @@ public final class GoogleIdTokenProvider implements TokenProvider {
         IdTokenCredentials.newBuilder()
             .setIdTokenProvider(provider)
             .setTargetAudience(audience)
-            .setOptions(java.util.List.of(IdTokenProvider.Option.FORMAT_FULL))
+            .setOptions(List.of(IdTokenProvider.Option.FORMAT_FULL))
             .build());
   }
 

@@ -39,7 +39,7 @@ public final class RequestLog {
     }
   }
 
-  static String jsonEscape(String text) {
+  private static String jsonEscape(String text) {
     StringBuilder out = new StringBuilder(text.length());
     for (char c : text.toCharArray()) {
       if (c == '"' || c == '\\') {

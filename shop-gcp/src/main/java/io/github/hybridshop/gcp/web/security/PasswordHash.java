@@ -3,6 +3,7 @@ package io.github.hybridshop.gcp.web.security;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
@@ -122,7 +123,7 @@ public record PasswordHash(int iterations, byte[] salt, byte[] hash) {
 
   @Override
   public int hashCode() {
-    return Integer.hashCode(iterations) * 31 + java.util.Arrays.hashCode(salt);
+    return Integer.hashCode(iterations) * 31 + Arrays.hashCode(salt);
   }
 
   private static byte[] derive(char[] password, byte[] salt, int iterations, int bytes) {
