@@ -27,6 +27,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The shopper and admin journeys in headless Chromium (Debian's {@code chromium} and
@@ -92,7 +94,7 @@ class BrowserTest {
     open("/");
     screenshot("catalog");
     type("q", "tea");
-    browser.findElement(By.cssSelector("form.filters button[type=submit]")).click();
+    clickAndWait(browser.findElement(By.cssSelector("form.filters button[type=submit]")));
     assertThat(browser.findElements(By.cssSelector("td.name"))).extracting(WebElement::getText)
         .containsExactly("Green tea", "Tea cup");
     addToCart(tea.id(), 1);
@@ -103,10 +105,11 @@ class BrowserTest {
     WebElement qty = browser.findElement(By.id("qty_" + tea.id()));
     qty.clear();
     qty.sendKeys("3" + Keys.ENTER);
+    waitUntilReplaced(qty);
     assertThat(text("#cart-total")).as("Enter updates quantities, never removes a line").isEqualTo("€41.75");
     screenshot("cart");
 
-    browser.findElement(By.id("checkout")).click();
+    clickAndWait(browser.findElement(By.id("checkout")));
     assertThat(browser.getCurrentUrl()).contains("/orders/");
     assertThat(text("#order-total")).isEqualTo("€41.75");
     screenshot("receipt");
@@ -121,7 +124,7 @@ class BrowserTest {
     addToCart(tea.id(), 2);
     open("/cart");
     new Actions(browser).doubleClick(browser.findElement(By.id("checkout"))).perform();
-    new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(10))
+    new WebDriverWait(browser, Duration.ofSeconds(10))
         .until(d -> d.getCurrentUrl().contains("/orders/"));
     assertThat(text("#order-total")).isEqualTo("€25.00");
     assertThat(fixture.orders()).isEqualTo(1);
@@ -150,7 +153,7 @@ class BrowserTest {
     open("/");
     ((JavascriptExecutor) browser).executeScript(
         "document.querySelector('#p" + tea.id() + " input[name=_csrf]').value = 'forged';");
-    browser.findElement(By.cssSelector("#p" + tea.id() + " button")).click();
+    clickAndWait(browser.findElement(By.cssSelector("#p" + tea.id() + " button")));
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Form expired");
     Long status = (Long) ((JavascriptExecutor) browser).executeScript(
         "return performance.getEntriesByType('navigation')[0].responseStatus;");
@@ -166,13 +169,13 @@ class BrowserTest {
       assertThat(browser.getCurrentUrl()).as(path).endsWith("/admin/signin");
     }
     type("password", SiteFixture.ADMIN_PASSWORD);
-    browser.findElement(By.cssSelector("main button[type=submit]")).click();
+    clickAndWait(browser.findElement(By.cssSelector("main button[type=submit]")));
     assertThat(browser.getCurrentUrl()).endsWith("/admin/products");
 
     type("f-category", "Tea");
     type("f-price", "abc");
     type("f-stock", "1.5");
-    browser.findElement(By.cssSelector("main form.card button[type=submit]")).click();
+    clickAndWait(browser.findElement(By.cssSelector("main form.card button[type=submit]")));
     assertThat(text("#e-name")).isEqualTo("Required.");
     assertThat(text("#e-price")).isEqualTo("Enter a number such as 12.50.");
     assertThat(text("#e-stock")).isEqualTo("Enter a whole number.");
@@ -200,7 +203,17 @@ class BrowserTest {
     WebElement qty = browser.findElement(By.id("qty" + productId));
     qty.clear();
     qty.sendKeys(Integer.toString(quantity));
-    browser.findElement(By.cssSelector("#p" + productId + " button")).click();
+    clickAndWait(browser.findElement(By.cssSelector("#p" + productId + " button")));
+  }
+
+  /** Clicks something that loads a new page and waits until the old page is gone. */
+  private void clickAndWait(WebElement element) {
+    element.click();
+    waitUntilReplaced(element);
+  }
+
+  private void waitUntilReplaced(WebElement element) {
+    new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(element));
   }
 
   private void open(String path) {
