@@ -8,8 +8,8 @@ import spark.Response;
 
 /**
  * Slows down password guessing without server memory: failures are counted in a signed cookie,
- * and after {@value #FREE_ATTEMPTS} of them the browser must wait before the next try (doubling
- * up to {@link #MAX_WAIT}). Every failure also costs the caller {@link #FAILURE_DELAY}.
+ * and after {@value #FREE_ATTEMPTS} of them the browser must wait {@link #FIRST_WAIT} before the
+ * next try, doubling with every further failure up to {@link #MAX_WAIT}. Every failure also costs the caller {@link #FAILURE_DELAY}.
  *
  * <p>Limits: a client that drops cookies resets its own count, so this stops careless or
  * scripted-in-a-browser guessing, not a determined attacker; that one is held back by the
@@ -19,6 +19,9 @@ import spark.Response;
 public final class SignInThrottle {
   /** Failures allowed before waiting is required. */
   public static final int FREE_ATTEMPTS = 3;
+
+  /** Wait after the first failure beyond the free ones. */
+  public static final Duration FIRST_WAIT = Duration.ofSeconds(30);
 
   /** Longest enforced wait. */
   public static final Duration MAX_WAIT = Duration.ofMinutes(5);
@@ -52,7 +55,7 @@ public final class SignInThrottle {
     if (state.failures() < FREE_ATTEMPTS) {
       return Duration.ZERO;
     }
-    Duration wait = Duration.ofSeconds(1L << Math.min(state.failures() - FREE_ATTEMPTS, 16));
+    Duration wait = FIRST_WAIT.multipliedBy(1L << Math.min(state.failures() - FREE_ATTEMPTS, 16));
     if (wait.compareTo(MAX_WAIT) > 0) {
       wait = MAX_WAIT;
     }
@@ -70,7 +73,7 @@ public final class SignInThrottle {
     State state = state(request);
     cookies.write(
         request, response, COOKIE,
-        (state.failures() + 1) + ":" + clock.instant().getEpochSecond(),
+        (state.failures() + 1) + ":" + clock.millis(),
         Duration.ofDays(1), Cookies.SameSite.STRICT);
     try {
       Thread.sleep(FAILURE_DELAY.toMillis());
@@ -96,7 +99,7 @@ public final class SignInThrottle {
   private static State parse(String value) {
     String[] parts = value.split(":");
     try {
-      return new State(Integer.parseInt(parts[0]), Instant.ofEpochSecond(Long.parseLong(parts[1])));
+      return new State(Integer.parseInt(parts[0]), Instant.ofEpochMilli(Long.parseLong(parts[1])));
     } catch (RuntimeException e) {
       return new State(0, Instant.EPOCH);
     }
