@@ -1,0 +1,74 @@
+package io.github.hybridshop.aws.health;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.github.hybridshop.aws.config.LambdaEnvironment;
+import io.github.hybridshop.aws.config.ShopSource;
+import io.github.hybridshop.aws.http.ApiHandler;
+import io.github.hybridshop.aws.http.ApiRequest;
+import io.github.hybridshop.aws.http.DatabaseOutage;
+import io.github.hybridshop.aws.http.Dispatcher;
+import io.github.hybridshop.aws.http.HttpProblem;
+import io.github.hybridshop.aws.http.Responses;
+import io.github.hybridshop.core.Shop;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code GET /health}: 200 {@code {"status":"ok","database":"up"}} when the database answers,
+ * else 503 problem+json with {@code "database":"down"} and {@code Retry-After}.
+ */
+public final class HealthHandler implements ApiHandler {
+
+  /** The routes this handler serves, in API Gateway syntax. */
+  public static final List<String> ROUTES = List.of("GET /health");
+
+  private final ShopSource shop;
+  private final Dispatcher dispatcher;
+
+  /** For Lambda: the shop of this execution environment. */
+  public HealthHandler() {
+    this(LambdaEnvironment.get()::shop);
+  }
+
+  /**
+   * Checks a given shop.
+   *
+   * @param shop the shop
+   */
+  public HealthHandler(Shop shop) {
+    this(ShopSource.of(shop));
+  }
+
+  /**
+   * Serves the shop a source gives, such as {@code LambdaEnvironment.get()::shop}.
+   *
+   * @param shop where the shop comes from, asked on every request
+   */
+  public HealthHandler(ShopSource shop) {
+    this.shop = shop;
+    this.dispatcher = Dispatcher.builder().on(ROUTES.get(0), this::check).build();
+  }
+
+  @Override
+  public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+    return dispatcher.dispatch(event);
+  }
+
+  @Override
+  public List<String> routes() {
+    return dispatcher.routes();
+  }
+
+  private APIGatewayV2HTTPResponse check(ApiRequest request) {
+    if (!shop.shop().isDatabaseReachable()) {
+      throw new HttpProblem(DatabaseOutage.problem().with("database", "down"));
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("status", "ok");
+    body.put("database", "up");
+    return Responses.json(200, body);
+  }
+}

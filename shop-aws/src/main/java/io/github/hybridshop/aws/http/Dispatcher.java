@@ -1,0 +1,178 @@
+package io.github.hybridshop.aws.http;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.github.hybridshop.core.ShopException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Routes an API Gateway event to one of a handler's endpoints and turns every failure into a
+ * problem response: refusals by their type, outages as 503, anything else as a 500 whose
+ * correlation id is logged with the stack trace (and only the id is sent to the client).
+ *
+ * <p>The route comes from the event's {@code routeKey} when API Gateway matched one of ours;
+ * for {@code $default} routes and function URLs it is matched from the method and path.
+ */
+public final class Dispatcher {
+  private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+
+  /** One endpoint: reads the request, returns the response, throws refusals. */
+  @FunctionalInterface
+  public interface Endpoint {
+    /**
+     * Serves one request.
+     *
+     * @param request the routed request
+     * @return the response
+     */
+    APIGatewayV2HTTPResponse serve(ApiRequest request);
+  }
+
+  private final RouteTable table;
+  private final Map<String, Endpoint> endpoints;
+
+  private Dispatcher(Map<String, Endpoint> endpoints) {
+    this.endpoints = Map.copyOf(endpoints);
+    this.table = new RouteTable(endpoints.keySet());
+  }
+
+  /**
+   * Starts an empty dispatcher; add endpoints with {@link #on(String, Endpoint)}.
+   *
+   * @return a builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns the served route keys.
+   *
+   * @return the keys in the order they were added
+   */
+  public List<String> routes() {
+    return table.keys();
+  }
+
+  /**
+   * Serves an event; never throws.
+   *
+   * @param event the API Gateway event
+   * @return the response, a problem+json one for every failure
+   */
+  public APIGatewayV2HTTPResponse dispatch(APIGatewayV2HTTPEvent event) {
+    try {
+      ApiRequest request = route(event);
+      return endpoints.get(request.routeKey()).serve(request);
+    } catch (HttpProblem e) {
+      return ProblemJson.response(e.problem());
+    } catch (ShopException e) {
+      return ProblemJson.response(ProblemJson.of(e));
+    } catch (RuntimeException e) {
+      if (DatabaseOutage.isOutage(e)) {
+        LOG.warn("database unavailable: {}", e.toString());
+        return ProblemJson.response(DatabaseOutage.problem());
+      }
+      String correlationId = correlationId(event);
+      LOG.error("unexpected failure, correlation id {}", correlationId, e);
+      return ProblemJson.response(
+          Problem.of(500, "internal-error", "Internal error",
+                  "Something went wrong on our side; quote correlation id " + correlationId)
+              .with("correlationId", correlationId));
+    }
+  }
+
+  private ApiRequest route(APIGatewayV2HTTPEvent event) {
+    if (event == null) {
+      throw new HttpProblem(Problem.of(400, "malformed-request", "Malformed request", "No request event"));
+    }
+    String routeKey = event.getRouteKey();
+    if (routeKey == null && event.getRequestContext() != null) {
+      routeKey = event.getRequestContext().getRouteKey();
+    }
+    if (table.contains(routeKey)) {
+      Map<String, String> params = event.getPathParameters();
+      if (params == null) {
+        params = Map.of();
+      }
+      return new ApiRequest(routeKey, params, event);
+    }
+    String method = null;
+    if (event.getRequestContext() != null && event.getRequestContext().getHttp() != null) {
+      method = event.getRequestContext().getHttp().getMethod();
+    }
+    RouteTable.Match match = table.match(method, event.getRawPath());
+    if (match instanceof RouteTable.Match.Found found) {
+      return new ApiRequest(found.routeKey(), found.pathParameters(), event);
+    }
+    if (match instanceof RouteTable.Match.WrongMethod wrong) {
+      throw new HttpProblem(methodNotAllowed(method, wrong.allowed()));
+    }
+    throw new HttpProblem(notFound(event.getRawPath()));
+  }
+
+  /**
+   * The problem for a path no route serves.
+   *
+   * @param path the requested path
+   * @return a 404 problem
+   */
+  public static Problem notFound(String path) {
+    return Problem.of(404, "not-found", "Not found", "No route serves " + path);
+  }
+
+  /**
+   * The problem for a path served with other methods.
+   *
+   * @param method the method used
+   * @param allowed the methods the path serves
+   * @return a 405 problem with {@code Allow}
+   */
+  public static Problem methodNotAllowed(String method, List<String> allowed) {
+    return Problem.of(405, "method-not-allowed", "Method not allowed",
+            "This path does not serve " + method + "; it serves " + String.join(", ", allowed))
+        .withHeader("Allow", String.join(", ", allowed));
+  }
+
+  private static String correlationId(APIGatewayV2HTTPEvent event) {
+    if (event != null && event.getRequestContext() != null && event.getRequestContext().getRequestId() != null) {
+      return event.getRequestContext().getRequestId();
+    }
+    return UUID.randomUUID().toString();
+  }
+
+  /** Collects endpoints by route key. */
+  public static final class Builder {
+    private final Map<String, Endpoint> endpoints = new LinkedHashMap<>();
+
+    private Builder() {}
+
+    /**
+     * Adds an endpoint.
+     *
+     * @param routeKey such as {@code "POST /orders"}
+     * @param endpoint what serves it
+     * @return this builder
+     */
+    public Builder on(String routeKey, Endpoint endpoint) {
+      if (endpoints.putIfAbsent(routeKey, endpoint) != null) {
+        throw new IllegalArgumentException("route added twice: " + routeKey);
+      }
+      return this;
+    }
+
+    /**
+     * Builds the dispatcher.
+     *
+     * @return the dispatcher
+     */
+    public Dispatcher build() {
+      return new Dispatcher(endpoints);
+    }
+  }
+}

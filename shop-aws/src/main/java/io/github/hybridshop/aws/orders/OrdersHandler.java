@@ -1,0 +1,96 @@
+package io.github.hybridshop.aws.orders;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.github.hybridshop.aws.config.LambdaEnvironment;
+import io.github.hybridshop.aws.config.ShopSource;
+import io.github.hybridshop.aws.http.ApiHandler;
+import io.github.hybridshop.aws.http.ApiRequest;
+import io.github.hybridshop.aws.http.Dispatcher;
+import io.github.hybridshop.aws.http.JsonFields;
+import io.github.hybridshop.aws.http.Responses;
+import io.github.hybridshop.aws.http.ShopJson;
+import io.github.hybridshop.core.Shop;
+import io.github.hybridshop.core.checkout.Order;
+import io.github.hybridshop.core.checkout.OrderItem;
+import io.github.hybridshop.core.checkout.OrderRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Purchases: {@code POST /orders} with {@code {items: [{productId, quantity}]}} and an
+ * {@code Idempotency-Key} header (201 order; 400, 404, 409 {@code insufficient-stock} with
+ * {@code shortages}, 422 when the key was used for another cart), and {@code GET /orders/{id}}.
+ * A replay of the same key and cart answers 201 with the first order, whoever asks.
+ */
+public final class OrdersHandler implements ApiHandler {
+
+  /** The routes this handler serves, in API Gateway syntax. */
+  public static final List<String> ROUTES = List.of("POST /orders", "GET /orders/{id}");
+
+  private final ShopSource shop;
+  private final Dispatcher dispatcher;
+
+  /** For Lambda: the shop of this execution environment, connected on first request. */
+  public OrdersHandler() {
+    this(LambdaEnvironment.get()::shop);
+  }
+
+  /**
+   * Serves a given shop.
+   *
+   * @param shop the shop
+   */
+  public OrdersHandler(Shop shop) {
+    this(ShopSource.of(shop));
+  }
+
+  /**
+   * Serves the shop a source gives, such as {@code LambdaEnvironment.get()::shop}.
+   *
+   * @param shop where the shop comes from, asked on every request
+   */
+  public OrdersHandler(ShopSource shop) {
+    this.shop = shop;
+    this.dispatcher =
+        Dispatcher.builder().on(ROUTES.get(0), this::buy).on(ROUTES.get(1), this::one).build();
+  }
+
+  @Override
+  public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+    return dispatcher.dispatch(event);
+  }
+
+  @Override
+  public List<String> routes() {
+    return dispatcher.routes();
+  }
+
+  private APIGatewayV2HTTPResponse buy(ApiRequest request) {
+    JsonFields body = JsonFields.of(request.jsonBody());
+    List<JsonFields> lines = body.objects("items");
+    List<OrderItem> items = new ArrayList<>();
+    if (lines != null) {
+      for (JsonFields line : lines) {
+        Long productId = line.id("productId");
+        Integer quantity = line.wholeNumber("quantity");
+        if (productId != null && quantity != null) {
+          items.add(new OrderItem(productId, quantity));
+        }
+      }
+    }
+    body.throwIfAny();
+    OrderRequest cart = new OrderRequest(items);
+    String key = request.header("idempotency-key").orElse(null);
+    Order order = shop.shop().checkout().buy(key, cart);
+    return Responses.json(201, ShopJson.order(order), Map.of("Location", "/orders/" + order.id()));
+  }
+
+  private APIGatewayV2HTTPResponse one(ApiRequest request) {
+    long id = request.id("id", "Order");
+    return Responses.json(200, ShopJson.order(shop.shop().checkout().get(id)));
+  }
+
+}

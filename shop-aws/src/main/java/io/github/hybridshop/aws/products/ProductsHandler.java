@@ -1,0 +1,92 @@
+package io.github.hybridshop.aws.products;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.github.hybridshop.aws.config.LambdaEnvironment;
+import io.github.hybridshop.aws.config.ShopSource;
+import io.github.hybridshop.aws.http.ApiHandler;
+import io.github.hybridshop.aws.http.ApiRequest;
+import io.github.hybridshop.aws.http.Dispatcher;
+import io.github.hybridshop.aws.http.Responses;
+import io.github.hybridshop.aws.http.ShopJson;
+import io.github.hybridshop.core.Shop;
+import io.github.hybridshop.core.ValidationException;
+import io.github.hybridshop.core.catalog.ProductQuery;
+import java.util.List;
+
+/**
+ * Public catalog reads: {@code GET /products?category=&q=&limit=&cursor=} (200
+ * {@code {items, nextCursor}}) and {@code GET /products/{id}} (200 product, 404).
+ */
+public final class ProductsHandler implements ApiHandler {
+
+  /** The routes this handler serves, in API Gateway syntax. */
+  public static final List<String> ROUTES = List.of("GET /products", "GET /products/{id}");
+
+  private final ShopSource shop;
+  private final Dispatcher dispatcher;
+
+  /** For Lambda: the shop of this execution environment, connected on first request. */
+  public ProductsHandler() {
+    this(LambdaEnvironment.get()::shop);
+  }
+
+  /**
+   * Serves a given shop.
+   *
+   * @param shop the shop
+   */
+  public ProductsHandler(Shop shop) {
+    this(ShopSource.of(shop));
+  }
+
+  /**
+   * Serves the shop a source gives, such as {@code LambdaEnvironment.get()::shop}.
+   *
+   * @param shop where the shop comes from, asked on every request
+   */
+  public ProductsHandler(ShopSource shop) {
+    this.shop = shop;
+    this.dispatcher =
+        Dispatcher.builder().on(ROUTES.get(0), this::list).on(ROUTES.get(1), this::one).build();
+  }
+
+  @Override
+  public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+    return dispatcher.dispatch(event);
+  }
+
+  @Override
+  public List<String> routes() {
+    return dispatcher.routes();
+  }
+
+  private APIGatewayV2HTTPResponse list(ApiRequest request) {
+    ProductQuery query =
+        ProductQuery.all()
+            .inCategory(request.query("category").orElse(null))
+            .nameContains(request.query("q").orElse(null))
+            .limit(limit(request))
+            .after(request.query("cursor").orElse(null));
+    return Responses.json(200, ShopJson.page(shop.shop().catalog().list(query)));
+  }
+
+  private APIGatewayV2HTTPResponse one(ApiRequest request) {
+    long id = request.id("id", "Product");
+    return Responses.json(200, ShopJson.product(shop.shop().catalog().get(id)));
+  }
+
+  private static int limit(ApiRequest request) {
+    String value = request.query("limit").orElse(null);
+    if (value == null || value.isBlank()) {
+      return ProductQuery.DEFAULT_LIMIT;
+    }
+    String digits = value.strip();
+    if (digits.length() > 4 || digits.isEmpty() || !digits.chars().allMatch(Character::isDigit)) {
+      throw ValidationException.of("limit", "must be a whole number between 1 and " + ProductQuery.MAX_LIMIT);
+    }
+    return Integer.parseInt(digits);
+  }
+
+}
