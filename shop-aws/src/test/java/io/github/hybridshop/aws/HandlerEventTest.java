@@ -185,6 +185,31 @@ class HandlerEventTest {
   }
 
   @Test
+  void aBugIsA500WithOnlyACorrelationId() {
+    ProductsHandler broken = new ProductsHandler(() -> {
+      throw new IllegalStateException("boom in SELECT * FROM shop.products");
+    });
+
+    APIGatewayV2HTTPResponse response = broken.handleRequest(fixture("get-products.json"), null);
+
+    JsonNode problem = assertProblem(response, 500, "internal-error");
+    assertThat(problem.get("correlationId").asText()).isEqualTo("req-get-products");
+    assertThat(response.getBody()).doesNotContain("boom").doesNotContain("SELECT").doesNotContain("Exception");
+  }
+
+  @Test
+  void aLostDatabaseIsA503WithRetryAfter() {
+    OrdersHandler down = new OrdersHandler(() -> {
+      throw new org.jdbi.v3.core.ConnectionException(new java.sql.SQLException("Connection refused", "08001"));
+    });
+
+    APIGatewayV2HTTPResponse response = down.handleRequest(fixture("post-order-base64.json"), null);
+
+    assertProblem(response, 503, "database-unavailable");
+    assertThat(response.getHeaders()).containsEntry("Retry-After", "2");
+  }
+
+  @Test
   void routesAreTheContractsRoutes() {
     assertThat(products.routes()).isEqualTo(ProductsHandler.ROUTES).containsExactly("GET /products", "GET /products/{id}");
     assertThat(admin.routes()).isEqualTo(AdminHandler.ROUTES).containsExactly("POST /products", "POST /products/{id}/restock");
