@@ -41,7 +41,7 @@ public final class Dispatcher {
   }
 
   /**
-   * Starts an empty dispatcher; add endpoints with {@link #on(String, Endpoint)}.
+   * Starts an empty dispatcher; add endpoints with {@link Builder#on(String, Endpoint)}.
    *
    * @return a builder
    */
