@@ -42,6 +42,19 @@ data "google_datastream_static_ips" "this" {
   depends_on = [google_project_service.this]
 }
 
+# The certificate authorities of RDS in this region, so the functions can verify the database's
+# certificate (sslmode verify-full). Public data, fetched from AWS's trust store over HTTPS.
+data "http" "rds_ca_bundle" {
+  url = "https://truststore.pki.rds.amazonaws.com/${var.aws_region}/${var.aws_region}-bundle.pem"
+
+  lifecycle {
+    postcondition {
+      condition     = self.status_code == 200 && strcontains(self.response_body, "-----BEGIN CERTIFICATE-----")
+      error_message = "Could not download the RDS CA bundle for ${var.aws_region}."
+    }
+  }
+}
+
 # --- Generated secrets (in state: use an encrypted remote backend, see backend.tf) ---------------
 
 # Letters and digits only: the value travels through SQL (ALTER ROLE) and connection strings.
@@ -100,6 +113,8 @@ module "aws_api" {
   security_group_ids              = [module.aws_network.lambda_security_group_id]
   vpc_endpoint_ids                = [module.aws_network.secretsmanager_endpoint_id]
   db_host                         = module.aws_database.client_address
+  db_via_proxy                    = var.enable_rds_proxy
+  db_ca_bundle_pem                = data.http.rds_ca_bundle.response_body
   db_migrate_host                 = module.aws_database.instance_address
   db_port                         = module.aws_database.port
   db_name                         = module.aws_database.db_name

@@ -29,7 +29,11 @@ locals {
 
   artifact_hash = filebase64sha256(var.artifact_path)
 
-  # Exactly the variables the handlers read (see /work/notes contract: shop-aws configuration).
+  # Where the RDS CA layer puts the bundle (layers are unpacked under /opt).
+  ca_bundle_path = "/opt/rds/ca-bundle.pem"
+
+  # Exactly the variables the handlers read (the shop-aws configuration contract). Without
+  # DB_SSLROOTCERT the JVM trust store is used, which trusts RDS Proxy but not the instance.
   db_env = {
     SHOP_DB_SECRET_ARN = var.db_credentials_secret_arn
     DB_HOST            = var.db_host
@@ -38,7 +42,11 @@ locals {
     DB_SSLMODE         = var.db_sslmode
   }
 
-  api_env = merge(local.db_env, { SHOP_CURRENCY = var.currency })
+  api_env = merge(
+    local.db_env,
+    { SHOP_CURRENCY = var.currency },
+    { for k, v in { DB_SSLROOTCERT = local.ca_bundle_path } : k => v if !var.db_via_proxy },
+  )
 
   function_env = {
     products = local.api_env
@@ -49,6 +57,7 @@ locals {
 
   migrate_env = merge(local.db_env, {
     DB_HOST                              = var.db_migrate_host
+    DB_SSLROOTCERT                       = local.ca_bundle_path
     SHOP_REPLICATION_USER                = var.replication_user
     SHOP_REPLICATION_PASSWORD_SECRET_ARN = var.replication_password_secret_arn
     SHOP_REPLICATION_FLAVOUR             = "rds"
@@ -82,6 +91,29 @@ resource "aws_cloudwatch_log_group" "access" {
   name              = "/aws/apigateway/${var.name}"
   retention_in_days = var.log_retention_days
   tags              = var.tags
+}
+
+# --- RDS certificate authorities, as a layer --------------------------------------------------------
+# verify-full needs the CA that signed the instance's certificate; it is not in the JVM's trust
+# store, and baking it into the shop-aws artifact would tie the artifact to a region.
+
+data "archive_file" "rds_ca_layer" {
+  type        = "zip"
+  output_path = "${path.root}/.terraform/tmp/${var.name}-rds-ca-layer.zip"
+
+  source {
+    content  = var.db_ca_bundle_pem
+    filename = trimprefix(local.ca_bundle_path, "/opt/")
+  }
+}
+
+resource "aws_lambda_layer_version" "rds_ca" {
+  layer_name               = "${var.name}-rds-ca"
+  description              = "RDS certificate authorities at ${local.ca_bundle_path}"
+  filename                 = data.archive_file.rds_ca_layer.output_path
+  source_code_hash         = data.archive_file.rds_ca_layer.output_base64sha256
+  compatible_runtimes      = ["java21"]
+  compatible_architectures = [var.architecture]
 }
 
 # --- IAM: one role for the API functions, one for migrate -----------------------------------------
@@ -225,6 +257,7 @@ resource "aws_lambda_function" "migrate" {
   source_code_hash = local.artifact_hash
   memory_size      = var.migrate_memory_mb
   timeout          = var.migrate_timeout_seconds
+  layers           = [aws_lambda_layer_version.rds_ca.arn]
   # Invoked once per deploy: a SnapStart snapshot would cost more time than it saves.
   publish = false
 
@@ -286,6 +319,7 @@ resource "aws_lambda_function" "api" {
   source_code_hash = local.artifact_hash
   memory_size      = var.memory_mb
   timeout          = var.timeout_seconds
+  layers           = [aws_lambda_layer_version.rds_ca.arn]
   publish          = true
 
   snap_start {

@@ -120,6 +120,22 @@ variable "db_sslmode" {
   }
 }
 
+variable "db_ca_bundle_pem" {
+  description = "PEM bundle of the RDS certificate authorities; shipped to the functions as a layer so verify-full can check the instance's certificate."
+  type        = string
+
+  validation {
+    condition     = strcontains(var.db_ca_bundle_pem, "-----BEGIN CERTIFICATE-----")
+    error_message = "db_ca_bundle_pem must hold PEM certificates."
+  }
+}
+
+variable "db_via_proxy" {
+  description = "Whether db_host is RDS Proxy. Its certificate chains to Amazon Trust Services, which the JVM trusts, so the API functions then use the JVM trust store instead of the RDS bundle."
+  type        = bool
+  default     = false
+}
+
 variable "db_credentials_secret_arn" {
   description = "ARN of the RDS-managed master secret (JSON username/password), read by every function."
   type        = string

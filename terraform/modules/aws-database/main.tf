@@ -105,6 +105,21 @@ resource "aws_db_parameter_group" "this" {
     apply_method = "immediate"
   }
 
+  # pg_cron, so a job inside the database can rewrite shop.replication_heartbeat every minute:
+  # the analytics side measures freshness by it, and the regular change keeps the slot moving on
+  # an otherwise idle database. Static: read at boot only.
+  parameter {
+    name         = "shared_preload_libraries"
+    value        = "pg_stat_statements,pg_cron"
+    apply_method = "pending-reboot"
+  }
+
+  parameter {
+    name         = "cron.database_name"
+    value        = var.db_name
+    apply_method = "pending-reboot"
+  }
+
   # A new group is created before the old one is dropped on a major-version change.
   lifecycle {
     create_before_destroy = true

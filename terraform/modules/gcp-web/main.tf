@@ -22,6 +22,8 @@ locals {
     SHOP_ADMIN_PASSWORD_HASH = "admin-password-hash"
   }
 
+  web_member = "serviceAccount:${google_service_account.web.email}"
+
   # for_each runs over the ids only: sensitive values cannot key resource instances.
   secret_ids = toset(values(local.secret_env))
 
@@ -93,7 +95,7 @@ resource "google_secret_manager_secret_iam_member" "web" {
   project   = var.project_id
   secret_id = google_secret_manager_secret.web[each.key].secret_id
   role      = "roles/secretmanager.secretAccessor"
-  member    = google_service_account.web.member
+  member    = local.web_member
 }
 
 # --- Analytics: read one dataset, run query jobs -------------------------------------------------
@@ -102,7 +104,7 @@ resource "google_bigquery_dataset_iam_member" "web_reader" {
   project    = var.bigquery_project_id
   dataset_id = var.bigquery_dataset_id
   role       = "roles/bigquery.dataViewer"
-  member     = google_service_account.web.member
+  member     = local.web_member
 }
 
 # Running a query is a project-level permission; what the query can read is still limited to the
@@ -110,7 +112,7 @@ resource "google_bigquery_dataset_iam_member" "web_reader" {
 resource "google_project_iam_member" "web_job_user" {
   project = var.bigquery_project_id
   role    = "roles/bigquery.jobUser"
-  member  = google_service_account.web.member
+  member  = local.web_member
 }
 
 # --- The service ----------------------------------------------------------------------------------

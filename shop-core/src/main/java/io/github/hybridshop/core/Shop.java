@@ -2,6 +2,7 @@ package io.github.hybridshop.core;
 
 import io.github.hybridshop.core.catalog.Catalog;
 import io.github.hybridshop.core.checkout.Checkout;
+import io.github.hybridshop.core.db.ConcurrentJdbiCache;
 import io.github.hybridshop.core.db.ShopSchema;
 import java.util.Objects;
 import javax.sql.DataSource;
@@ -26,7 +27,7 @@ public final class Shop {
   private final Checkout checkout;
 
   private Shop(DataSource dataSource, ShopConfig config) {
-    this.jdbi = Jdbi.create(Objects.requireNonNull(dataSource, "dataSource"));
+    this.jdbi = ConcurrentJdbiCache.jdbi(Objects.requireNonNull(dataSource, "dataSource"));
     this.config = Objects.requireNonNull(config, "config");
     this.catalog = new Catalog(jdbi, config);
     this.checkout = new Checkout(jdbi, config);

@@ -92,9 +92,23 @@ public record OrderRequest(List<OrderItem> items) {
     for (OrderItem item : items) {
       canonical.append(item.productId()).append('x').append(item.quantity()).append(';');
     }
+    return HexFormat.of().formatHex(sha256().digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+  }
+
+  // Looking up a digest by name costs more than hashing a cart; cloning a prototype does not.
+  private static final MessageDigest SHA_256 = newSha256();
+
+  private static MessageDigest sha256() {
     try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(sha.digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+      return (MessageDigest) SHA_256.clone();
+    } catch (CloneNotSupportedException e) {
+      return newSha256();
+    }
+  }
+
+  private static MessageDigest newSha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java runtime has SHA-256", e);
     }

@@ -5,7 +5,6 @@ import io.github.hybridshop.core.ShopConfig;
 import io.github.hybridshop.core.checkout.OrderItem;
 import io.github.hybridshop.core.checkout.OrderRequest;
 import java.math.BigDecimal;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -141,24 +140,17 @@ final class PurchaseBench implements Scenario {
           try (PreparedStatement ps =
               c.prepareStatement(
                   "WITH lines AS (INSERT INTO shop.order_lines (order_id, line_no, product_id, quantity, unit_price)"
-                      + " SELECT ?, t.line_no, t.product_id, t.quantity, t.unit_price"
-                      + " FROM unnest(CAST(? AS int[]), CAST(? AS bigint[]), CAST(? AS int[]), CAST(? AS numeric[]))"
-                      + " AS t(line_no, product_id, quantity, unit_price) RETURNING product_id, quantity),"
+                      + " VALUES (?, 1, ?, ?, ?) RETURNING product_id, quantity),"
                       + " moves AS (INSERT INTO shop.stock_movements (product_id, delta, reason, order_id)"
                       + " SELECT product_id, -quantity, 'sale', ? FROM lines)"
                       + " UPDATE shop.orders SET total = ? WHERE id = ?")) {
-            Array lineNos = c.createArrayOf("int4", new Integer[] {1});
-            Array ids = c.createArrayOf("int8", new Long[] {productId});
-            Array quantities = c.createArrayOf("int4", new Integer[] {quantity});
-            Array prices = c.createArrayOf("text", new String[] {price.toPlainString()});
             ps.setLong(1, orderId);
-            ps.setArray(2, lineNos);
-            ps.setArray(3, ids);
-            ps.setArray(4, quantities);
-            ps.setArray(5, prices);
-            ps.setLong(6, orderId);
-            ps.setBigDecimal(7, price.multiply(BigDecimal.valueOf(quantity)));
-            ps.setLong(8, orderId);
+            ps.setLong(2, productId);
+            ps.setInt(3, quantity);
+            ps.setBigDecimal(4, price);
+            ps.setLong(5, orderId);
+            ps.setBigDecimal(6, price.multiply(BigDecimal.valueOf(quantity)));
+            ps.setLong(7, orderId);
             ps.executeUpdate();
           }
           c.commit();

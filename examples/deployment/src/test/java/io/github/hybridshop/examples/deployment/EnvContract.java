@@ -26,13 +26,14 @@ record EnvContract(String component, String resourceType, Set<String> known, Set
   static final EnvContract LAMBDA = new EnvContract(
       "shop-aws Lambda functions",
       "aws_lambda_function",
-      Set.of("SHOP_DB_SECRET_ARN", "DB_HOST", "DB_PORT", "DB_NAME", "DB_SSLMODE", "SHOP_DB_URL",
-          "DB_USER", "DB_PASSWORD", "SHOP_CURRENCY", "SHOP_ADMIN_TOKEN_SECRET_ARN", "SHOP_ADMIN_TOKEN",
-          "SHOP_ADMIN_JWT_SUBJECTS", "SHOP_REPLICATION_USER", "SHOP_REPLICATION_PASSWORD_SECRET_ARN",
-          "SHOP_REPLICATION_FLAVOUR"),
-      Set.of("SHOP_DB_SECRET_ARN", "DB_HOST", "DB_PORT", "DB_NAME", "DB_SSLMODE", "SHOP_CURRENCY",
-          "SHOP_ADMIN_JWT_SUBJECTS", "SHOP_REPLICATION_USER", "SHOP_REPLICATION_PASSWORD_SECRET_ARN",
-          "SHOP_REPLICATION_FLAVOUR"),
+      // DB_SSLROOTCERT is read by shop-aws's DatabaseSettings though not (yet) listed in the contract.
+      Set.of("SHOP_DB_SECRET_ARN", "DB_HOST", "DB_PORT", "DB_NAME", "DB_SSLMODE", "DB_SSLROOTCERT",
+          "SHOP_DB_URL", "DB_USER", "DB_PASSWORD", "SHOP_CURRENCY", "SHOP_ADMIN_TOKEN_SECRET_ARN",
+          "SHOP_ADMIN_TOKEN", "SHOP_ADMIN_JWT_SUBJECTS", "SHOP_REPLICATION_USER",
+          "SHOP_REPLICATION_PASSWORD_SECRET_ARN", "SHOP_REPLICATION_FLAVOUR"),
+      Set.of("SHOP_DB_SECRET_ARN", "DB_HOST", "DB_PORT", "DB_NAME", "DB_SSLMODE", "DB_SSLROOTCERT",
+          "SHOP_CURRENCY", "SHOP_ADMIN_JWT_SUBJECTS", "SHOP_REPLICATION_USER",
+          "SHOP_REPLICATION_PASSWORD_SECRET_ARN", "SHOP_REPLICATION_FLAVOUR"),
       // Plain-text credentials: the cloud passes secret ARNs instead.
       Set.of("DB_PASSWORD", "SHOP_ADMIN_TOKEN"));
 
@@ -45,8 +46,9 @@ record EnvContract(String component, String resourceType, Set<String> known, Set
           "SHOP_BQ_LOCATION"),
       Set.of("SHOP_API_URL", "SHOP_API_AUDIENCE", "SHOP_COOKIE_SECRET", "SHOP_ADMIN_PASSWORD_HASH",
           "SHOP_CURRENCY", "SHOP_WAREHOUSE", "SHOP_BQ_PROJECT", "SHOP_BQ_DATASET", "SHOP_BQ_LOCATION"),
-      // Cloud Run sets PORT itself and rejects it as a user variable.
-      Set.of("PORT"));
+      // Cloud Run sets PORT itself and rejects it as a user variable. SHOP_ADMIN_API_TOKEN would
+      // replace the Google ID token on admin calls, which the API's JWT authorizer then rejects.
+      Set.of("PORT", "SHOP_ADMIN_API_TOKEN"));
 
   /**
    * An environment variable name as Terraform writes it: a map key ({@code SHOP_X = ...} at the
