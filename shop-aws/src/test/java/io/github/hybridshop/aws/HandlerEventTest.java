@@ -17,6 +17,7 @@ import io.github.hybridshop.core.catalog.Product;
 import io.github.hybridshop.core.testing.ShopDatabase;
 import io.github.hybridshop.core.testing.ShopDatabaseExtension;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
@@ -207,6 +208,22 @@ class HandlerEventTest {
 
     assertProblem(response, 503, "database-unavailable");
     assertThat(response.getHeaders()).containsEntry("Retry-After", "2");
+  }
+
+  @Test
+  void eachHandlerDeclaresTheEventTypesTheLambdaRuntimeReads() {
+    for (Class<?> type : List.of(ProductsHandler.class, AdminHandler.class, OrdersHandler.class, HealthHandler.class)) {
+      assertThat(type.getGenericInterfaces())
+          .as(type.getSimpleName())
+          .anySatisfy(generic -> assertThat(generic.getTypeName()).isEqualTo(
+              "com.amazonaws.services.lambda.runtime.RequestHandler<"
+                  + "com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent, "
+                  + "com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse>"));
+      assertThat(type.getConstructors()).as("public no-argument constructor").anyMatch(c -> c.getParameterCount() == 0);
+    }
+    assertThat(io.github.hybridshop.aws.migrate.MigrateHandler.class.getGenericInterfaces()[0].getTypeName())
+        .isEqualTo("com.amazonaws.services.lambda.runtime.RequestHandler<java.util.Map<java.lang.String, java.lang.Object>, "
+            + "java.util.Map<java.lang.String, java.lang.Object>>");
   }
 
   @Test
