@@ -17,6 +17,7 @@ import io.github.hybridshop.core.catalog.Product;
 import io.github.hybridshop.core.testing.ShopDatabase;
 import io.github.hybridshop.core.testing.ShopDatabaseExtension;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
@@ -182,6 +183,47 @@ class HandlerEventTest {
 
     assertThat(response.getStatusCode()).isEqualTo(200);
     assertThat(Events.json(response).get("database").asText()).isEqualTo("up");
+  }
+
+  @Test
+  void aBugIsA500WithOnlyACorrelationId() {
+    ProductsHandler broken = new ProductsHandler(() -> {
+      throw new IllegalStateException("boom in SELECT * FROM shop.products");
+    });
+
+    APIGatewayV2HTTPResponse response = broken.handleRequest(fixture("get-products.json"), null);
+
+    JsonNode problem = assertProblem(response, 500, "internal-error");
+    assertThat(problem.get("correlationId").asText()).isEqualTo("req-get-products");
+    assertThat(response.getBody()).doesNotContain("boom").doesNotContain("SELECT").doesNotContain("Exception");
+  }
+
+  @Test
+  void aLostDatabaseIsA503WithRetryAfter() {
+    OrdersHandler down = new OrdersHandler(() -> {
+      throw new org.jdbi.v3.core.ConnectionException(new java.sql.SQLException("Connection refused", "08001"));
+    });
+
+    APIGatewayV2HTTPResponse response = down.handleRequest(fixture("post-order-base64.json"), null);
+
+    assertProblem(response, 503, "database-unavailable");
+    assertThat(response.getHeaders()).containsEntry("Retry-After", "2");
+  }
+
+  @Test
+  void eachHandlerDeclaresTheEventTypesTheLambdaRuntimeReads() {
+    for (Class<?> type : List.of(ProductsHandler.class, AdminHandler.class, OrdersHandler.class, HealthHandler.class)) {
+      assertThat(type.getGenericInterfaces())
+          .as(type.getSimpleName())
+          .anySatisfy(generic -> assertThat(generic.getTypeName()).isEqualTo(
+              "com.amazonaws.services.lambda.runtime.RequestHandler<"
+                  + "com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent, "
+                  + "com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse>"));
+      assertThat(type.getConstructors()).as("public no-argument constructor").anyMatch(c -> c.getParameterCount() == 0);
+    }
+    assertThat(io.github.hybridshop.aws.migrate.MigrateHandler.class.getGenericInterfaces()[0].getTypeName())
+        .isEqualTo("com.amazonaws.services.lambda.runtime.RequestHandler<java.util.Map<java.lang.String, java.lang.Object>, "
+            + "java.util.Map<java.lang.String, java.lang.Object>>");
   }
 
   @Test

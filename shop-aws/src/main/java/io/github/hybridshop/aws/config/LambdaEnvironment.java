@@ -11,6 +11,9 @@ import org.crac.Core;
  * environment once, failing fast with a message naming the variable) and, created on first use,
  * the single database connection and the {@link Shop} on it.
  *
+ * <p>On SnapStart, {@link SnapStartPriming} warms the stack before the snapshot and the
+ * connection is closed; it reopens on the first request after restore.
+ *
  * <p>Handlers' no-argument constructors, which Lambda calls, use {@link #get()}; tests and the
  * local server construct handlers with their dependencies instead.
  */
@@ -23,6 +26,7 @@ public final class LambdaEnvironment {
   private final ShopConfig shopConfig;
   private SingleConnectionDataSource connection;
   private Shop shop;
+  private SnapStartPriming priming;
 
   /**
    * Reads the settings; connects nothing yet.
@@ -46,7 +50,10 @@ public final class LambdaEnvironment {
    */
   public static synchronized LambdaEnvironment get() {
     if (current == null) {
-      current = new LambdaEnvironment(Environment.system(), new SecretsManagerReader());
+      current = new LambdaEnvironment(Environment.system(), LazySecrets::read);
+      current.priming = new SnapStartPriming(current);
+      // The global CRaC context holds resources weakly: the field keeps this one reachable.
+      Core.getGlobalContext().register(current.priming);
     }
     return current;
   }
@@ -59,11 +66,17 @@ public final class LambdaEnvironment {
   public synchronized Shop shop() {
     if (shop == null) {
       connection = new SingleConnectionDataSource(new DatabaseConnector(database, secrets));
-      // The global CRaC context holds resources weakly: this instance keeps it reachable.
       Core.getGlobalContext().register(connection);
       shop = Shop.connect(connection, shopConfig);
     }
     return shop;
+  }
+
+  /** Closes the connection, if one is open; the next request opens a new one. */
+  public synchronized void closeConnection() {
+    if (connection != null) {
+      connection.close();
+    }
   }
 
   /**
@@ -92,6 +105,15 @@ public final class LambdaEnvironment {
    */
   public SecretReader secrets() {
     return secrets;
+  }
+
+  /** Loads the AWS SDK only when a secret is read, which keeps it off the cold path otherwise. */
+  private static final class LazySecrets {
+    private static final SecretsManagerReader READER = new SecretsManagerReader();
+
+    static String read(String variable, String arn) {
+      return READER.read(variable, arn);
+    }
   }
 
   private static ShopConfig shopConfig(Environment env) {

@@ -13,8 +13,6 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.crac.Context;
 import org.crac.Resource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One database connection for one Lambda execution environment, which serves one request at a
@@ -27,7 +25,6 @@ import org.slf4j.LoggerFactory;
  * a socket cannot survive being restored in another place; the next request reconnects.
  */
 public final class SingleConnectionDataSource extends BasicDataSource implements Resource, AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(SingleConnectionDataSource.class);
   private static final long WAIT_SECONDS = 30;
 
   private final DataSource connector;
@@ -107,7 +104,7 @@ public final class SingleConnectionDataSource extends BasicDataSource implements
       try {
         connection.close();
       } catch (SQLException e) {
-        LOG.debug("closing a broken connection failed: {}", e.toString());
+        // Closing a connection the server already dropped fails; it is gone either way.
       }
       connection = null;
     }
@@ -167,7 +164,6 @@ public final class SingleConnectionDataSource extends BasicDataSource implements
         }
       } catch (SQLException e) {
         // A broken connection fails validation on the next borrow and is replaced then.
-        LOG.debug("resetting the connection failed: {}", e.toString());
       } finally {
         turn.release();
       }

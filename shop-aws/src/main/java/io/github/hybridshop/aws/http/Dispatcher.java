@@ -19,7 +19,6 @@ import org.slf4j.LoggerFactory;
  * for {@code $default} routes and function URLs it is matched from the method and path.
  */
 public final class Dispatcher {
-  private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
 
   /** One endpoint: reads the request, returns the response, throws refusals. */
   @FunctionalInterface
@@ -42,7 +41,7 @@ public final class Dispatcher {
   }
 
   /**
-   * Starts an empty dispatcher; add endpoints with {@link #on(String, Endpoint)}.
+   * Starts an empty dispatcher; add endpoints with {@link Builder#on(String, Endpoint)}.
    *
    * @return a builder
    */
@@ -75,11 +74,11 @@ public final class Dispatcher {
       return ProblemJson.response(ProblemJson.of(e));
     } catch (RuntimeException e) {
       if (DatabaseOutage.isOutage(e)) {
-        LOG.warn("database unavailable: {}", e.toString());
+        Log.LOG.warn("database unavailable: {}", e.toString());
         return ProblemJson.response(DatabaseOutage.problem());
       }
       String correlationId = correlationId(event);
-      LOG.error("unexpected failure, correlation id {}", correlationId, e);
+      Log.LOG.error("unexpected failure, correlation id {}", correlationId, e);
       return ProblemJson.response(
           Problem.of(500, "internal-error", "Internal error",
                   "Something went wrong on our side; quote correlation id " + correlationId)
@@ -144,6 +143,11 @@ public final class Dispatcher {
       return event.getRequestContext().getRequestId();
     }
     return UUID.randomUUID().toString();
+  }
+
+  /** Starts SLF4J on the first log line, not on the cold path of every function. */
+  private static final class Log {
+    static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
   }
 
   /** Collects endpoints by route key. */

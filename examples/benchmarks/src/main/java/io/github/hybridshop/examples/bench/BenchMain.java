@@ -17,6 +17,8 @@ public final class BenchMain {
     SCENARIOS.put("hot", new PurchaseBench(PurchaseBench.Mode.HOT));
     SCENARIOS.put("catalog", new CatalogBench());
     SCENARIOS.put("web", new WebBench());
+    SCENARIOS.put("api", new ApiBench());
+    SCENARIOS.put("coldstart", new ColdStartBench());
   }
 
   private BenchMain() {}

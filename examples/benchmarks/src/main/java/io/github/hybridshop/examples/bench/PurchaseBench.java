@@ -70,7 +70,7 @@ final class PurchaseBench implements Scenario {
     return products == 1 ? 1 : 1 + ThreadLocalRandom.current().nextInt(products);
   }
 
-  private static void seed(DataSource pool, int products) throws SQLException {
+  static void seed(DataSource pool, int products) throws SQLException {
     try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
       s.execute(
           "INSERT INTO shop.products (name, category, price, stock)"

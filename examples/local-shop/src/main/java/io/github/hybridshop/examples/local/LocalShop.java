@@ -1,0 +1,48 @@
+package io.github.hybridshop.examples.local;
+
+import java.io.IOException;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code java -jar shop-local.jar [--api-port 3000] [--data-dir .shop-local]
+ * [--admin-token TOKEN] [--demo-data]}: the shop API on this machine, on embedded PostgreSQL
+ * kept in the data directory. Prints the API URL and the admin token once {@code GET /health}
+ * answers; stops cleanly on Ctrl-C or SIGTERM.
+ */
+public final class LocalShop {
+  private LocalShop() {}
+
+  /**
+   * Runs the local shop until the JVM is asked to stop.
+   *
+   * @param args the command line
+   * @throws IOException when a part cannot start
+   * @throws InterruptedException never in practice: the main thread waits for shutdown
+   */
+  public static void main(String[] args) throws IOException, InterruptedException {
+    LocalShopOptions options;
+    try {
+      options = LocalShopOptions.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.exit(2);
+      return;
+    }
+    LocalStack stack = LocalStack.start(options);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      System.out.println("[shop-local] stopping");
+      stack.close();
+      stopped.countDown();
+    }, "shop-local-shutdown"));
+    if (stack.demoProductsAdded() > 0) {
+      System.out.println("[shop-local] loaded " + stack.demoProductsAdded() + " demo products");
+    }
+    System.out.println("[shop-local] data:        " + options.dataDir().toAbsolutePath());
+    System.out.println("[shop-local] PostgreSQL:  " + stack.database().jdbcUrl());
+    System.out.println("[shop-local] API:         " + stack.apiUri());
+    System.out.println("[shop-local] admin token: " + stack.adminToken());
+    System.out.println("[shop-local] ready: curl " + stack.apiUri() + "/health   (Ctrl-C stops)");
+    stopped.await();
+  }
+}
