@@ -134,6 +134,8 @@ module "gcp_replication" {
   data_freshness         = var.datastream_data_freshness
   labels                 = local.labels
 
+  delete_dataset_contents_on_destroy = var.bigquery_delete_contents_on_destroy
+
   depends_on = [google_project_service.this]
 }
 

@@ -184,15 +184,15 @@ variable "migrate_timeout_seconds" {
 }
 
 variable "api_throttling_rate_limit" {
-  description = "Steady requests per second the HTTP API accepts."
+  description = "Steady requests per second the HTTP API accepts (10 orders/s with browsing is about 60)."
   type        = number
-  default     = 50
+  default     = 100
 }
 
 variable "api_throttling_burst_limit" {
   description = "Request burst the HTTP API accepts."
   type        = number
-  default     = 100
+  default     = 200
 }
 
 variable "log_retention_days" {
@@ -245,6 +245,12 @@ variable "datastream_desired_state" {
   description = "NOT_STARTED on first apply; RUNNING to start replication; PAUSED to stop it without losing the slot position."
   type        = string
   default     = "NOT_STARTED"
+}
+
+variable "bigquery_delete_contents_on_destroy" {
+  description = "Let terraform destroy delete the analytics dataset with the replicated tables in it (false: destroy stops at a non-empty dataset)."
+  type        = bool
+  default     = false
 }
 
 variable "datastream_data_freshness" {

@@ -159,13 +159,13 @@ variable "admin_jwt_subjects" {
 variable "throttling_rate_limit" {
   description = "Steady-state requests per second the API accepts (all routes together)."
   type        = number
-  default     = 50
+  default     = 100
 }
 
 variable "throttling_burst_limit" {
   description = "Burst of requests the API accepts above the steady rate."
   type        = number
-  default     = 100
+  default     = 200
 }
 
 variable "log_retention_days" {

@@ -165,7 +165,7 @@ resource "aws_secretsmanager_secret" "replication" {
   name_prefix             = "${var.name}-replication-password-"
   description             = "Password of the PostgreSQL replication user that Datastream logs in as."
   kms_key_id              = var.kms_key_arn
-  recovery_window_in_days = var.secret_recovery_window_days
+  recovery_window_in_days = var.recovery_window_days
   tags                    = var.tags
 }
 

@@ -161,14 +161,14 @@ variable "kms_key_arn" {
   default     = null
 }
 
-variable "secret_recovery_window_days" {
-  description = "Days a deleted Secrets Manager secret can be restored (0 deletes at once)."
+variable "recovery_window_days" {
+  description = "Days the replication secret stays restorable after deletion (0 deletes it at once)."
   type        = number
   default     = 7
 
   validation {
-    condition     = var.secret_recovery_window_days == 0 || (var.secret_recovery_window_days >= 7 && var.secret_recovery_window_days <= 30)
-    error_message = "secret_recovery_window_days must be 0 or between 7 and 30."
+    condition     = var.recovery_window_days == 0 || (var.recovery_window_days >= 7 && var.recovery_window_days <= 30)
+    error_message = "recovery_window_days must be 0 or between 7 and 30."
   }
 }
 

@@ -11,9 +11,9 @@
 #  4. Tables are sorted: include_objects is a list, and a reordering alone would be a diff.
 #  5. max_concurrent_backfill_tasks is not set and its server-chosen value is ignored.
 #  6. The connection profile's password is write-only in the API: it is never read back, so
-#     Terraform cannot notice a password changed elsewhere (rotate it here, then re-apply). Keep
-#     the input stable (a random_password without changing keepers), or the profile is updated,
-#     and re-validated, on every apply.
+#     Terraform cannot notice a password changed elsewhere, and any change of the input updates
+#     (and re-validates) the profile. The root passes a random_password without keepers, which
+#     stays the same on every apply; rotating it is a deliberate step (examples/cloud/README.md).
 #  7. Stream id, profile ids, publication and replication_slot are immutable: changing them
 #     replaces the stream and starts a new backfill. They are fixed, not derived from anything
 #     that changes.

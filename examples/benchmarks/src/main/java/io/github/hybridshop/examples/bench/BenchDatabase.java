@@ -37,8 +37,9 @@ final class BenchDatabase implements AutoCloseable {
     config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
     config.setUsername("postgres");
     config.setPassword("postgres");
-    config.setMaximumPoolSize(poolSize);
-    config.setMinimumIdle(poolSize);
+    // Flyway holds one connection for its lock and migrates on another.
+    config.setMaximumPoolSize(Math.max(2, poolSize));
+    config.setMinimumIdle(Math.max(2, poolSize));
     HikariDataSource pool = new HikariDataSource(config);
     ShopSchema.migrate(pool);
     return new BenchDatabase(postgres, pool);

@@ -34,7 +34,7 @@ final class CatalogBench implements Scenario {
           Load.compare(
               threads,
               seconds,
-              2,
+              flags.intValue("rounds", 4),
               (thread, i) -> {
                 int size = shop.catalog().list(ProductQuery.all().limit(PAGE).after(Long.toString(cursor()))).items().size();
                 check(size);

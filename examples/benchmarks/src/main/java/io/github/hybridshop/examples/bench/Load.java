@@ -56,8 +56,8 @@ final class Load {
    */
   static Result[] compare(int threads, double seconds, int rounds, Operation measured, Operation baseline)
       throws Exception {
-    run(threads, Math.min(3, seconds / 2), measured);
-    run(threads, Math.min(3, seconds / 2), baseline);
+    run(threads, Math.min(5, seconds / 2.0), measured);
+    run(threads, Math.min(5, seconds / 2.0), baseline);
     List<Latencies> a = new ArrayList<>();
     List<Latencies> b = new ArrayList<>();
     double opsA = 0;

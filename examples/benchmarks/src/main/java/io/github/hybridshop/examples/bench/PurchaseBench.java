@@ -14,6 +14,7 @@ import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 
 /**
@@ -25,6 +26,9 @@ final class PurchaseBench implements Scenario {
 
   private static final int PRODUCTS = 10_000;
   private static final int STOCK = 1_000_000_000;
+
+  // Keys must never repeat across warm-up and measured rounds, or a replay would be measured.
+  private static final AtomicLong KEYS = new AtomicLong();
 
   private final Mode mode;
 
@@ -45,11 +49,11 @@ final class PurchaseBench implements Scenario {
           Load.compare(
               threads,
               seconds,
-              2,
+              flags.intValue("rounds", 4),
               (thread, i) ->
                   shop.checkout()
-                      .buy("s-" + thread + "-" + i, OrderRequest.of(new OrderItem(pick(products), 1))),
-              (thread, i) -> raw.buy("b-" + thread + "-" + i, pick(products), 1));
+                      .buy("s-" + KEYS.incrementAndGet(), OrderRequest.of(new OrderItem(pick(products), 1))),
+              (thread, i) -> raw.buy("b-" + KEYS.incrementAndGet(), pick(products), 1));
       Map<String, Object> out = new LinkedHashMap<>();
       out.put("scenario", mode == Mode.HOT ? "hot" : "purchase");
       out.put("threads", threads);
