@@ -24,7 +24,7 @@ import org.duckdb.DuckDBConnection;
  * a stored value. A batch is staged with DuckDB's appender and merged with one statement per
  * table, in one transaction. Single-threaded: the engine thread owns it.
  */
-final class DuckDbChangeWriter {
+final class DuckDbChangeWriter implements AutoCloseable {
   private static final String METADATA_TYPE = "STRUCT(uuid VARCHAR, source_timestamp BIGINT)";
 
   private final DuckDBConnection connection;
@@ -56,6 +56,11 @@ final class DuckDbChangeWriter {
       connection.rollback();
       throw e;
     }
+  }
+
+  @Override
+  public void close() throws SQLException {
+    connection.close();
   }
 
   private void merge(List<RowChange> rows) throws SQLException {

@@ -43,6 +43,7 @@ public final class LocalReplicator implements AutoCloseable {
 
   private final ReplicatorConfig config;
   private final DuckDBConnection duckDb;
+  private final DuckDbChangeWriter writer;
   private final DebeziumEngine<ChangeEvent<SourceRecord, SourceRecord>> engine;
   private final ExecutorService runner;
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -52,7 +53,7 @@ public final class LocalReplicator implements AutoCloseable {
     this.config = config;
     Files.createDirectories(config.dataDir());
     this.duckDb = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + config.warehouseFile());
-    DuckDbChangeWriter writer = new DuckDbChangeWriter(duckDb.duplicate());
+    this.writer = new DuckDbChangeWriter(duckDb.duplicate());
     ChangeDecoder decoder = new ChangeDecoder();
     this.engine =
         DebeziumEngine.create(Connect.class)
@@ -153,6 +154,7 @@ public final class LocalReplicator implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     try {
+      writer.close();
       duckDb.close();
     } catch (SQLException e) {
       LOG.warn("DuckDB did not close cleanly: {}", e.getMessage());
