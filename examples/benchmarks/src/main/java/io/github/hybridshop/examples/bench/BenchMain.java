@@ -16,6 +16,7 @@ public final class BenchMain {
     SCENARIOS.put("purchase", new PurchaseBench(PurchaseBench.Mode.SPREAD));
     SCENARIOS.put("hot", new PurchaseBench(PurchaseBench.Mode.HOT));
     SCENARIOS.put("catalog", new CatalogBench());
+    SCENARIOS.put("replication", new ReplicationBench());
   }
 
   private BenchMain() {}
