@@ -64,10 +64,16 @@ final class ReplicationBench implements Scenario {
       shop.checkout().buy("bench-first", OrderRequest.of(new OrderItem(1, 1)));
 
       Latencies latencies;
+      long steadyBatches;
+      double steadyWriteMs;
       try (LocalReplicator replicator = LocalReplicator.start(config)) {
         awaitEqual(db.pool(), replicator, 0);
         steady(shop, replicator, rate, 5, new Latencies());
+        long batches = replicator.batches();
+        double writeMs = replicator.writeMillis();
         latencies = steady(shop, replicator, rate, seconds, new Latencies());
+        steadyBatches = replicator.batches() - batches;
+        steadyWriteMs = replicator.writeMillis() - writeMs;
       }
 
       List<Map<String, List<Object[]>>> batches = new ArrayList<>();
@@ -75,6 +81,8 @@ final class ReplicationBench implements Scenario {
       long restart = System.nanoTime();
       long first;
       long done;
+      long catchUpBatches;
+      double catchUpWriteMs;
       try (LocalReplicator replicator = LocalReplicator.start(config)) {
         long before = replicator.appliedChanges();
         while (replicator.appliedChanges() == before) {
@@ -82,6 +90,8 @@ final class ReplicationBench implements Scenario {
         }
         first = System.nanoTime();
         done = awaitEqual(db.pool(), replicator, restart);
+        catchUpBatches = replicator.batches();
+        catchUpWriteMs = replicator.writeMillis();
       }
       batches.add(caughtUpRows(db.pool()));
       double baseline = appenderRowsPerSec(batches.get(0), dataDir.resolve("baseline.duckdb"));
@@ -95,7 +105,11 @@ final class ReplicationBench implements Scenario {
       out.put("orders", latencies.count());
       out.put("p50Ms", latencies.percentileMs(0.50));
       out.put("p99Ms", latencies.percentileMs(0.99));
+      out.put("steadyBatches", steadyBatches);
+      out.put("steadyWriteMsPerBatch", steadyWriteMs / Math.max(1, steadyBatches));
       out.put("catchUpRows", changes);
+      out.put("catchUpBatches", catchUpBatches);
+      out.put("catchUpWriteMs", catchUpWriteMs);
       out.put("startupMs", (first - restart) / 1e6);
       out.put("rowsPerSec", streaming);
       out.put("rowsPerSecWithStartup", withStartup);
@@ -124,7 +138,8 @@ final class ReplicationBench implements Scenario {
                     visible.put(id, now);
                   }
                   seen = Math.max(seen, max);
-                  Thread.sleep(1);
+                  // 5 ms between polls: finer polling competes with the writer for 2 cores.
+                  Thread.sleep(5);
                 }
               } catch (SQLException | InterruptedException e) {
                 throw new IllegalStateException(e);

@@ -48,6 +48,8 @@ public final class LocalReplicator implements AutoCloseable {
   private final ExecutorService runner;
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
   private final AtomicLong applied = new AtomicLong();
+  private final AtomicLong batches = new AtomicLong();
+  private final AtomicLong writeNanos = new AtomicLong();
 
   private LocalReplicator(ReplicatorConfig config) throws SQLException, IOException {
     this.config = config;
@@ -66,7 +68,10 @@ public final class LocalReplicator implements AutoCloseable {
                   }
                   if (!changes.isEmpty()) {
                     try {
+                      long began = System.nanoTime();
                       writer.apply(changes);
+                      writeNanos.addAndGet(System.nanoTime() - began);
+                      batches.incrementAndGet();
                     } catch (SQLException e) {
                       throw new IllegalStateException("could not write changes to " + config.warehouseFile() + ": " + e.getMessage(), e);
                     }
@@ -130,6 +135,16 @@ public final class LocalReplicator implements AutoCloseable {
   /** @return row changes written to DuckDB since start */
   public long appliedChanges() {
     return applied.get();
+  }
+
+  /** @return batches written to DuckDB since start */
+  public long batches() {
+    return batches.get();
+  }
+
+  /** @return milliseconds spent writing those batches (staging, merge, commit) */
+  public double writeMillis() {
+    return writeNanos.get() / 1e6;
   }
 
   /** @return why the engine stopped on its own, if it did */
