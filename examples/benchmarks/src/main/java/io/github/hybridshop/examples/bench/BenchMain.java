@@ -19,6 +19,7 @@ public final class BenchMain {
     SCENARIOS.put("web", new WebBench());
     SCENARIOS.put("api", new ApiBench());
     SCENARIOS.put("coldstart", new ColdStartBench());
+    SCENARIOS.put("replication", new ReplicationBench());
   }
 
   private BenchMain() {}
