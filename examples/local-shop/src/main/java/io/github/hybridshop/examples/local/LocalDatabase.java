@@ -18,6 +18,15 @@ import javax.sql.DataSource;
  * ({@code wal_level=logical}) for the local replicator.
  */
 public final class LocalDatabase implements AutoCloseable {
+  /** The database the shop lives in. */
+  public static final String NAME = "postgres";
+
+  /** The embedded superuser; the server only listens on this machine. */
+  public static final String USER = "postgres";
+
+  /** Its password, zonky's fixed local default (the server accepts loopback clients only). */
+  public static final String PASSWORD = "postgres";
+
   private final EmbeddedPostgres postgres;
   private final HikariDataSource pool;
 
@@ -50,9 +59,9 @@ public final class LocalDatabase implements AutoCloseable {
             .start();
     Files.writeString(portFile, Integer.toString(port), StandardCharsets.UTF_8);
     HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-    config.setUsername("postgres");
-    config.setPassword("postgres");
+    config.setJdbcUrl(postgres.getJdbcUrl(USER, NAME));
+    config.setUsername(USER);
+    config.setPassword(PASSWORD);
     config.setMaximumPoolSize(16);
     config.setPoolName("shop-local");
     return new LocalDatabase(postgres, new HikariDataSource(config));
@@ -73,7 +82,7 @@ public final class LocalDatabase implements AutoCloseable {
    * @return the URL of the {@code postgres} database (user and password {@code postgres})
    */
   public String jdbcUrl() {
-    return postgres.getJdbcUrl("postgres", "postgres");
+    return postgres.getJdbcUrl(USER, NAME);
   }
 
   /**

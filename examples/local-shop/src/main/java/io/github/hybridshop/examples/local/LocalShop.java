@@ -4,10 +4,11 @@ import java.io.IOException;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code java -jar shop-local.jar [--api-port 3000] [--data-dir .shop-local]
- * [--admin-token TOKEN] [--demo-data]}: the shop API on this machine, on embedded PostgreSQL
- * kept in the data directory. Prints the API URL and the admin token once {@code GET /health}
- * answers; stops cleanly on Ctrl-C or SIGTERM.
+ * {@code java -jar shop-local.jar [--api-port 3000] [--web-port 8080] [--data-dir .shop-local]
+ * [--admin-token TOKEN] [--admin-password PASSWORD] [--demo-data]}: the whole shop on this
+ * machine: the API on embedded PostgreSQL kept in the data directory, the web site, and
+ * replication into {@code <data-dir>/warehouse.duckdb}. Prints the URLs and the admin secrets
+ * once everything answers; stops cleanly on Ctrl-C or SIGTERM.
  */
 public final class LocalShop {
   private LocalShop() {}
@@ -42,7 +43,11 @@ public final class LocalShop {
     System.out.println("[shop-local] PostgreSQL:  " + stack.database().jdbcUrl());
     System.out.println("[shop-local] API:         " + stack.apiUri());
     System.out.println("[shop-local] admin token: " + stack.adminToken());
-    System.out.println("[shop-local] ready: curl " + stack.apiUri() + "/health   (Ctrl-C stops)");
+    System.out.println("[shop-local] warehouse:   " + stack.replicator().config().warehouseFile());
+    System.out.println("[shop-local] web site:    " + stack.webUri() + "/");
+    System.out.println("[shop-local] admin:       " + stack.webUri() + "/admin   password: " + stack.adminPassword());
+    System.out.println("[shop-local] analytics:   " + stack.webUri() + "/analytics");
+    System.out.println("[shop-local] ready (Ctrl-C stops)");
     stopped.await();
   }
 }

@@ -1,20 +1,32 @@
 package io.github.hybridshop.examples.local;
 
 import io.github.hybridshop.aws.local.LocalApiServer;
+import io.github.hybridshop.core.replication.Heartbeat;
+import io.github.hybridshop.core.replication.ReplicationSettings;
+import io.github.hybridshop.core.replication.ReplicationSetup;
+import io.github.hybridshop.examples.local.replication.DuckDbWarehouse;
+import io.github.hybridshop.examples.local.replication.LocalReplicator;
+import io.github.hybridshop.examples.local.replication.ReplicatorConfig;
+import io.github.hybridshop.gcp.web.WebApp;
+import io.github.hybridshop.gcp.web.WebConfig;
+import io.github.hybridshop.gcp.web.WebMain;
+import io.github.hybridshop.gcp.web.security.PasswordHash;
 import io.github.hybridshop.core.Shop;
 import io.github.hybridshop.core.ShopConfig;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Objects;
 
 /**
  * The local shop as parts that start in order and stop in reverse: embedded PostgreSQL (data
- * kept in the data directory), the migrated {@link Shop}, and the HTTP API served by the Lambda
- * handlers. More parts (the web site, the local replicator) are added with
- * {@link #add(AutoCloseable)} and stop before the ones they depend on.
+ * kept in the data directory), the migrated {@link Shop}, the HTTP API served by the Lambda
+ * handlers, the replication heartbeat, the Debezium replicator into
+ * {@code <data-dir>/warehouse.duckdb}, and the web site reading the API and the warehouse.
  */
 public final class LocalStack implements AutoCloseable {
   private final Deque<AutoCloseable> parts = new ArrayDeque<>();
@@ -22,17 +34,42 @@ public final class LocalStack implements AutoCloseable {
   private final Shop shop;
   private final String adminToken;
   private final LocalApiServer api;
+  private final String adminPassword;
+  private final LocalReplicator replicator;
+  private final WebApp web;
   private final int demoProductsAdded;
 
   private LocalStack(LocalShopOptions options) throws IOException {
     Files.createDirectories(options.dataDir());
-    adminToken = AdminToken.resolve(options.dataDir(), options.adminToken());
+    adminToken = LocalSecret.ADMIN_TOKEN.resolve(options.dataDir(), options.adminToken());
+    adminPassword = LocalSecret.ADMIN_PASSWORD.resolve(options.dataDir(), options.adminPassword());
     database = add(LocalDatabase.start(options.dataDir()));
     try {
-      shop = Shop.migrateAndConnect(
-          database.dataSource(), ShopConfig.of(Objects.requireNonNullElse(System.getenv("SHOP_CURRENCY"), "EUR")));
+      ShopConfig config = ShopConfig.of(Objects.requireNonNullElse(System.getenv("SHOP_CURRENCY"), "EUR"));
+      shop = Shop.migrateAndConnect(database.dataSource(), config);
       demoProductsAdded = options.demoData() ? DemoCatalog.loadOnce(shop) : 0;
       api = add(LocalApiServer.start(shop, adminToken, options.apiPort()));
+
+      // Locally the replicator reads as the embedded superuser, so no replication role is made.
+      new ReplicationSetup(database.dataSource())
+          .prepare(
+              ReplicationSettings.defaults()
+                  .withSlot(ReplicatorConfig.DEFAULT_SLOT)
+                  .withFlavour(ReplicationSettings.Flavour.PLAIN),
+              null);
+      add(new Heartbeat(database.dataSource()).start(Duration.ofSeconds(10)));
+      replicator =
+          add(
+              LocalReplicator.start(
+                  ReplicatorConfig.of(
+                      "localhost", database.port(), LocalDatabase.NAME, LocalDatabase.USER, LocalDatabase.PASSWORD,
+                      options.dataDir())));
+
+      WebConfig site =
+          WebConfig.local(
+              options.webPort(), api.baseUri(), PasswordHash.create(adminPassword.toCharArray()), adminToken,
+              config.currency());
+      web = add(WebApp.start(site, WebMain.apiClient(site), DuckDbWarehouse.sharing(replicator, Clock.systemUTC())));
     } catch (IOException | RuntimeException e) {
       close();
       throw e;
@@ -40,7 +77,8 @@ public final class LocalStack implements AutoCloseable {
   }
 
   /**
-   * Starts the database, migrates it, loads demo data if asked, and starts the API.
+   * Starts the database, migrates it, loads demo data if asked, and starts the API, the
+   * replication into DuckDB and the web site.
    *
    * @param options the command-line options
    * @return the running stack
@@ -87,6 +125,33 @@ public final class LocalStack implements AutoCloseable {
    */
   public URI apiUri() {
     return api.baseUri();
+  }
+
+  /**
+   * Returns the web site's base URI.
+   *
+   * @return such as {@code http://127.0.0.1:8080}
+   */
+  public URI webUri() {
+    return URI.create("http://127.0.0.1:" + web.port());
+  }
+
+  /**
+   * Returns the web admin password.
+   *
+   * @return the password
+   */
+  public String adminPassword() {
+    return adminPassword;
+  }
+
+  /**
+   * Returns the replicator.
+   *
+   * @return the Debezium replicator keeping the DuckDB warehouse
+   */
+  public LocalReplicator replicator() {
+    return replicator;
   }
 
   /**
