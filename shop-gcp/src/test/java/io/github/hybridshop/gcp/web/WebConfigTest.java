@@ -36,6 +36,23 @@ class WebConfigTest {
   }
 
   @Test
+  void choosesTheWarehouseFromTheEnvironment() {
+    assertThat(WebMain.warehouse(Map.of())).isNull();
+    assertThat(WebMain.warehouse(Map.of("SHOP_WAREHOUSE", "none"))).isNull();
+    assertThat(WebMain.warehouse(Map.of(
+            "SHOP_WAREHOUSE", "bigquery", "SHOP_BQ_PROJECT", "my-project", "SHOP_BQ_DATASET", "shop_analytics",
+            "SHOP_BQ_LOCATION", "EU")))
+        .isInstanceOf(io.github.hybridshop.gcp.analytics.BigQueryWarehouse.class);
+    assertThatThrownBy(() -> WebMain.warehouse(Map.of("SHOP_WAREHOUSE", "bigquery", "SHOP_BQ_PROJECT", "p")))
+        .hasMessageStartingWith("SHOP_BQ_DATASET is required when SHOP_WAREHOUSE=bigquery");
+    assertThatThrownBy(() -> WebMain.warehouse(Map.of(
+            "SHOP_WAREHOUSE", "bigquery", "SHOP_BQ_PROJECT", "p", "SHOP_BQ_DATASET", "x`; DROP", "SHOP_BQ_LOCATION", "EU")))
+        .hasMessageStartingWith("SHOP_BQ_PROJECT/SHOP_BQ_DATASET");
+    assertThatThrownBy(() -> WebMain.warehouse(Map.of("SHOP_WAREHOUSE", "duckdb")))
+        .hasMessageStartingWith("SHOP_WAREHOUSE 'duckdb' is unknown");
+  }
+
+  @Test
   void namesTheVariableAtFault() {
     Map<String, String> shortSecret = valid();
     shortSecret.put("SHOP_COOKIE_SECRET", "too-short");
