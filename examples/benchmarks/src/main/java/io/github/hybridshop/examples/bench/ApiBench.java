@@ -10,7 +10,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -36,22 +35,15 @@ final class ApiBench implements Scenario {
         HttpClient client =
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         URI orders = api.baseUri().resolve("/orders");
-        Load.Result[] results =
+        Load.Comparison results =
             Load.compare(
                 threads,
                 seconds,
                 flags.intValue("rounds", 4),
                 (thread, i) -> post(client, orders, pick()),
                 (thread, i) -> shop.checkout().buy("in-" + KEYS.incrementAndGet(), OrderRequest.of(new OrderItem(pick(), 1))));
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("scenario", "api");
-        out.put("threads", threads);
-        out.put("opsPerSec", results[0].opsPerSec());
-        out.put("baselineOpsPerSec", results[1].opsPerSec());
-        out.put("ratio", results[0].opsPerSec() / results[1].opsPerSec());
-        out.put("p50Ms", results[0].latencies().percentileMs(0.50));
-        out.put("p99Ms", results[0].latencies().percentileMs(0.99));
-        out.put("baselineP50Ms", results[1].latencies().percentileMs(0.50));
+        Map<String, Object> out = results.report("api", threads);
+        out.put("baselineP50Ms", results.baseline().latencies().percentileMs(0.50));
         return Json.line(out);
       }
     }

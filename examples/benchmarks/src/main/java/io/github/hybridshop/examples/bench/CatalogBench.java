@@ -10,7 +10,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
@@ -30,7 +29,7 @@ final class CatalogBench implements Scenario {
     try (BenchDatabase db = BenchDatabase.start(threads)) {
       seed(db.pool());
       Shop shop = Shop.connect(db.pool(), ShopConfig.of("EUR"));
-      Load.Result[] results =
+      Load.Comparison results =
           Load.compare(
               threads,
               seconds,
@@ -40,14 +39,7 @@ final class CatalogBench implements Scenario {
                 check(size);
               },
               (thread, i) -> check(rawPage(db.pool(), cursor())));
-      Map<String, Object> out = new LinkedHashMap<>();
-      out.put("scenario", "catalog");
-      out.put("threads", threads);
-      out.put("opsPerSec", results[0].opsPerSec());
-      out.put("baselineOpsPerSec", results[1].opsPerSec());
-      out.put("ratio", results[0].opsPerSec() / results[1].opsPerSec());
-      out.put("p50Ms", results[0].latencies().percentileMs(0.50));
-      out.put("p99Ms", results[0].latencies().percentileMs(0.99));
+      Map<String, Object> out = results.report("catalog", threads);
       return Json.line(out);
     }
   }

@@ -1,7 +1,9 @@
 package io.github.hybridshop.examples.bench;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -14,6 +16,26 @@ final class Load {
   }
 
   record Result(double opsPerSec, Latencies latencies) {}
+
+  /** A measured operation against its baseline from the same run. */
+  record Comparison(Result measured, Result baseline) {
+    double ratio() {
+      return measured.opsPerSec() / baseline.opsPerSec();
+    }
+
+    /** The fields every comparing scenario prints, in order; callers may add more. */
+    Map<String, Object> report(String scenario, int threads) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("scenario", scenario);
+      out.put("threads", threads);
+      out.put("opsPerSec", measured.opsPerSec());
+      out.put("baselineOpsPerSec", baseline.opsPerSec());
+      out.put("ratio", ratio());
+      out.put("p50Ms", measured.latencies().percentileMs(0.50));
+      out.put("p99Ms", measured.latencies().percentileMs(0.99));
+      return out;
+    }
+  }
 
   private Load() {}
 
@@ -54,7 +76,7 @@ final class Load {
    * Alternates the measured and baseline operations in {@code rounds} slices each, after a
    * warm-up of both, so drift in machine load hits both sides alike.
    */
-  static Result[] compare(int threads, double seconds, int rounds, Operation measured, Operation baseline)
+  static Comparison compare(int threads, double seconds, int rounds, Operation measured, Operation baseline)
       throws Exception {
     run(threads, Math.min(5, seconds / 2.0), measured);
     run(threads, Math.min(5, seconds / 2.0), baseline);
@@ -70,6 +92,6 @@ final class Load {
       a.add(ra.latencies());
       b.add(rb.latencies());
     }
-    return new Result[] {new Result(opsA, Latencies.merge(a)), new Result(opsB, Latencies.merge(b))};
+    return new Comparison(new Result(opsA, Latencies.merge(a)), new Result(opsB, Latencies.merge(b)));
   }
 }

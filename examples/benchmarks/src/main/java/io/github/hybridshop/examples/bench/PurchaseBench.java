@@ -10,7 +10,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -44,7 +43,7 @@ final class PurchaseBench implements Scenario {
       seed(db.pool(), products);
       Shop shop = Shop.connect(db.pool(), ShopConfig.of("EUR"));
       RawCheckout raw = new RawCheckout(db.pool());
-      Load.Result[] results =
+      Load.Comparison results =
           Load.compare(
               threads,
               seconds,
@@ -53,14 +52,7 @@ final class PurchaseBench implements Scenario {
                   shop.checkout()
                       .buy("s-" + KEYS.incrementAndGet(), OrderRequest.of(new OrderItem(pick(products), 1))),
               (thread, i) -> raw.buy("b-" + KEYS.incrementAndGet(), pick(products), 1));
-      Map<String, Object> out = new LinkedHashMap<>();
-      out.put("scenario", mode == Mode.HOT ? "hot" : "purchase");
-      out.put("threads", threads);
-      out.put("opsPerSec", results[0].opsPerSec());
-      out.put("baselineOpsPerSec", results[1].opsPerSec());
-      out.put("ratio", results[0].opsPerSec() / results[1].opsPerSec());
-      out.put("p50Ms", results[0].latencies().percentileMs(0.50));
-      out.put("p99Ms", results[0].latencies().percentileMs(0.99));
+      Map<String, Object> out = results.report(mode == Mode.HOT ? "hot" : "purchase", threads);
       out.put("oversold", oversold(db.pool()));
       return Json.line(out);
     }

@@ -56,7 +56,7 @@ final class WebBench implements Scenario {
           if (rows != PAGE) {
             throw new IllegalStateException("expected " + PAGE + " products on the page, got " + rows);
           }
-          Load.Result[] results =
+          Load.Comparison results =
               Load.compare(
                   threads,
                   seconds,
@@ -66,12 +66,12 @@ final class WebBench implements Scenario {
           Map<String, Object> out = new LinkedHashMap<>();
           out.put("scenario", "web");
           out.put("threads", threads);
-          out.put("pageReqPerSec", results[0].opsPerSec());
-          out.put("apiReqPerSec", results[1].opsPerSec());
-          out.put("ratio", results[0].opsPerSec() / results[1].opsPerSec());
+          out.put("pageReqPerSec", results.measured().opsPerSec());
+          out.put("apiReqPerSec", results.baseline().opsPerSec());
+          out.put("ratio", results.ratio());
           out.put("ratioGoal", 0.5);
-          out.put("p50Ms", results[0].latencies().percentileMs(0.50));
-          out.put("p99Ms", results[0].latencies().percentileMs(0.99));
+          out.put("p50Ms", results.measured().latencies().percentileMs(0.50));
+          out.put("p99Ms", results.measured().latencies().percentileMs(0.99));
           out.put("htmlBytes", html.getBytes(StandardCharsets.UTF_8).length);
           out.put("htmlBytesGoal", 40 * 1024);
           out.put("inlineImages", html.contains("data:image") || html.contains(";base64,"));
