@@ -7,16 +7,17 @@ import io.github.hybridshop.core.ShopConfig;
 import io.github.hybridshop.core.ValidationException;
 import io.github.hybridshop.core.Violations;
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
@@ -138,31 +139,43 @@ public final class Catalog {
    */
   public ProductPage list(ProductQuery query) {
     long afterId = query.validatedAfterId();
-    StringBuilder sql =
-        new StringBuilder("SELECT " + COLUMNS + " FROM shop.products WHERE id > :after");
+    StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM shop.products WHERE id > ?");
     if (query.category() != null) {
-      sql.append(" AND category = :category");
+      sql.append(" AND category = ?");
     }
     if (query.nameContains() != null) {
-      sql.append(" AND name ILIKE :pattern ESCAPE '\\'");
+      sql.append(" AND name ILIKE ? ESCAPE '\\'");
     }
-    sql.append(" ORDER BY id LIMIT :fetch");
-    List<Product> rows =
+    sql.append(" ORDER BY id LIMIT ?");
+    // Plain JDBC on Jdbi's connection: the most frequent read, where Jdbi's per-statement and
+    // per-row work cost a quarter of the throughput in the catalog benchmark.
+    List<Product> rows;
+    try {
+      rows =
         jdbi.withHandle(
             handle -> {
-              Query select =
-                  handle
-                      .createQuery(sql.toString())
-                      .bind("after", afterId)
-                      .bind("fetch", query.limit() + 1);
-              if (query.category() != null) {
-                select.bind("category", query.category());
+              try (PreparedStatement select = handle.getConnection().prepareStatement(sql.toString())) {
+                int at = 1;
+                select.setLong(at++, afterId);
+                if (query.category() != null) {
+                  select.setString(at++, query.category());
+                }
+                if (query.nameContains() != null) {
+                  select.setString(at++, likePattern(query.nameContains()));
+                }
+                select.setInt(at, query.limit() + 1);
+                List<Product> found = new ArrayList<>(query.limit() + 1);
+                try (ResultSet rs = select.executeQuery()) {
+                  while (rs.next()) {
+                    found.add(mapper.map(rs, null));
+                  }
+                }
+                return found;
               }
-              if (query.nameContains() != null) {
-                select.bind("pattern", likePattern(query.nameContains()));
-              }
-              return select.map(mapper).list();
             });
+    } catch (SQLException e) {
+      throw new UnableToExecuteStatementException(e, null);
+    }
     if (rows.size() <= query.limit()) {
       return new ProductPage(rows, null);
     }
@@ -219,15 +232,16 @@ public final class Catalog {
 
     @Override
     public Product map(ResultSet rs, StatementContext ctx) throws SQLException {
-      BigDecimal price = rs.getBigDecimal("price");
+      // By position, in the order of COLUMNS: label lookups cost per row.
+      BigDecimal price = rs.getBigDecimal(4);
       return new Product(
-          rs.getLong("id"),
-          rs.getString("name"),
-          rs.getString("category"),
+          rs.getLong(1),
+          rs.getString(2),
+          rs.getString(3),
           Money.of(price, config.currency()),
-          rs.getInt("stock"),
-          rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-          rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+          rs.getInt(5),
+          rs.getObject(6, OffsetDateTime.class).toInstant(),
+          rs.getObject(7, OffsetDateTime.class).toInstant());
     }
   }
 }

@@ -9,6 +9,10 @@ import io.github.hybridshop.core.ShopConfig;
 import io.github.hybridshop.core.Shortage;
 import io.github.hybridshop.core.ValidationException;
 import io.github.hybridshop.core.Violations;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -18,7 +22,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.Update;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * Buys carts: all lines or none, never more than is in stock, at most once per idempotency key.
@@ -35,33 +39,33 @@ public final class Checkout {
   /** Longest idempotency key accepted. */
   public static final int MAX_KEY_LENGTH = 200;
 
+  // The purchase path runs these three statements on the transaction's JDBC connection: Jdbi's
+  // per-statement work cost 30% of checkout throughput on two cores in the purchase benchmark.
   private static final String INSERT_ORDER =
       "INSERT INTO shop.orders (idempotency_key, request_hash, total, currency)"
-          + " VALUES (:key, :hash, 0, :currency)"
+          + " VALUES (?, ?, 0, ?)"
           + " ON CONFLICT (idempotency_key) DO NOTHING RETURNING id, created_at";
 
   private static final String TAKE_STOCK =
-      "UPDATE shop.products SET stock = stock - :quantity, updated_at = now()"
-          + " WHERE id = :id AND stock >= :quantity RETURNING price, name";
+      "UPDATE shop.products SET stock = stock - ?, updated_at = now()"
+          + " WHERE id = ? AND stock >= ? RETURNING price, name";
 
-  // Lines, their sale movements and the order total in one round trip. One VALUES row per line
-  // (at most 100 shapes of this statement) keeps every parameter a plain scalar: binding SQL
-  // arrays costs Jdbi more CPU than the whole statement costs PostgreSQL.
+  // Lines, their sale movements and the order total in one round trip; one VALUES row per line
+  // (at most 100 shapes of this statement, each prepared once per connection by the driver).
   private static final String[] FINISH_ORDER = new String[OrderRequest.MAX_LINES + 1];
 
   static {
     for (int lines = 1; lines <= OrderRequest.MAX_LINES; lines++) {
       StringBuilder values = new StringBuilder();
       for (int n = 1; n <= lines; n++) {
-        values.append(n == 1 ? "" : ", ").append("(:orderId, ").append(n).append(", :p").append(n)
-            .append(", :q").append(n).append(", :u").append(n).append(')');
+        values.append(n == 1 ? "" : ", ").append("(?, ").append(n).append(", ?, ?, ?)");
       }
       FINISH_ORDER[lines] =
           "WITH lines AS (INSERT INTO shop.order_lines (order_id, line_no, product_id, quantity, unit_price)"
               + " VALUES " + values + " RETURNING product_id, quantity),"
               + " moves AS (INSERT INTO shop.stock_movements (product_id, delta, reason, order_id)"
-              + " SELECT product_id, -quantity, 'sale', :orderId FROM lines)"
-              + " UPDATE shop.orders SET total = :total WHERE id = :orderId";
+              + " SELECT product_id, -quantity, 'sale', ? FROM lines)"
+              + " UPDATE shop.orders SET total = ? WHERE id = ?";
     }
   }
 
@@ -106,7 +110,11 @@ public final class Checkout {
     checkKey(idempotencyKey);
     Objects.requireNonNull(request, "request");
     String fingerprint = request.fingerprint();
-    return jdbi.inTransaction(handle -> place(handle, idempotencyKey, fingerprint, request));
+    try {
+      return jdbi.inTransaction(handle -> place(handle, idempotencyKey, fingerprint, request));
+    } catch (SQLException e) {
+      throw new UnableToExecuteStatementException(e, null);
+    }
   }
 
   /**
@@ -130,65 +138,69 @@ public final class Checkout {
     return find(id).orElseThrow(() -> new OrderNotFoundException(id));
   }
 
-  private Order place(Handle handle, String key, String fingerprint, OrderRequest request) {
-    Optional<NewOrder> inserted =
-        handle
-            .createQuery(INSERT_ORDER)
-            .bind("key", key)
-            .bind("hash", fingerprint)
-            .bind("currency", currency.getCurrencyCode())
-            .map(
-                (rs, ctx) ->
-                    new NewOrder(
-                        rs.getLong("id"),
-                        rs.getObject("created_at", OffsetDateTime.class).toInstant()))
-            .findOne();
-    if (inserted.isEmpty()) {
-      return replay(handle, key, fingerprint);
-    }
-    long orderId = inserted.get().id();
-
-    List<OrderLine> lines = new ArrayList<>(request.items().size());
-    List<Shortage> shortages = new ArrayList<>();
-    for (OrderItem item : request.items()) {
-      Optional<OrderLine> taken = take(handle, lines.size() + shortages.size() + 1, item);
-      if (taken.isPresent()) {
-        lines.add(taken.get());
-      } else {
-        shortages.add(shortage(handle, item));
+  private Order place(Handle handle, String key, String fingerprint, OrderRequest request)
+      throws SQLException {
+    Connection connection = handle.getConnection();
+    long orderId;
+    Instant createdAt;
+    try (PreparedStatement insert = connection.prepareStatement(INSERT_ORDER)) {
+      insert.setString(1, key);
+      insert.setString(2, fingerprint);
+      insert.setString(3, currency.getCurrencyCode());
+      try (ResultSet rs = insert.executeQuery()) {
+        if (!rs.next()) {
+          return replay(handle, key, fingerprint);
+        }
+        orderId = rs.getLong(1);
+        createdAt = rs.getObject(2, OffsetDateTime.class).toInstant();
       }
     }
-    if (!shortages.isEmpty()) {
+
+    List<OrderLine> lines = new ArrayList<>(request.items().size());
+    List<OrderItem> unserved = new ArrayList<>();
+    try (PreparedStatement take = connection.prepareStatement(TAKE_STOCK)) {
+      for (OrderItem item : request.items()) {
+        take.setInt(1, item.quantity());
+        take.setLong(2, item.productId());
+        take.setInt(3, item.quantity());
+        try (ResultSet rs = take.executeQuery()) {
+          if (rs.next()) {
+            lines.add(
+                new OrderLine(
+                    lines.size() + unserved.size() + 1,
+                    item.productId(),
+                    rs.getString(2),
+                    item.quantity(),
+                    Money.of(rs.getBigDecimal(1), currency)));
+          } else {
+            unserved.add(item);
+          }
+        }
+      }
+    }
+    if (!unserved.isEmpty()) {
+      List<Shortage> shortages = new ArrayList<>(unserved.size());
+      for (OrderItem item : unserved) {
+        shortages.add(shortage(handle, item));
+      }
       throw new InsufficientStockException(shortages);
     }
 
     Money total = sum(lines, currency);
-    Update finish =
-        handle.createUpdate(FINISH_ORDER[lines.size()]).bind("orderId", orderId).bind("total", total.amount());
-    for (OrderLine line : lines) {
-      finish
-          .bind("p" + line.lineNo(), line.productId())
-          .bind("q" + line.lineNo(), line.quantity())
-          .bind("u" + line.lineNo(), line.unitPrice().amount());
+    try (PreparedStatement finish = connection.prepareStatement(FINISH_ORDER[lines.size()])) {
+      int at = 1;
+      for (OrderLine line : lines) {
+        finish.setLong(at++, orderId);
+        finish.setLong(at++, line.productId());
+        finish.setInt(at++, line.quantity());
+        finish.setBigDecimal(at++, line.unitPrice().amount());
+      }
+      finish.setLong(at++, orderId);
+      finish.setBigDecimal(at++, total.amount());
+      finish.setLong(at, orderId);
+      finish.executeUpdate();
     }
-    finish.execute();
-    return new Order(orderId, key, lines, total, inserted.get().createdAt());
-  }
-
-  private Optional<OrderLine> take(Handle handle, int lineNo, OrderItem item) {
-    return handle
-        .createQuery(TAKE_STOCK)
-        .bind("id", item.productId())
-        .bind("quantity", item.quantity())
-        .map(
-            (rs, ctx) ->
-                new OrderLine(
-                    lineNo,
-                    item.productId(),
-                    rs.getString("name"),
-                    item.quantity(),
-                    Money.of(rs.getBigDecimal("price"), currency)))
-        .findOne();
+    return new Order(orderId, key, lines, total, createdAt);
   }
 
   private static Shortage shortage(Handle handle, OrderItem item) {
@@ -263,8 +275,6 @@ public final class Checkout {
     }
     violations.throwIfAny();
   }
-
-  private record NewOrder(long id, Instant createdAt) {}
 
   private record StoredKey(long orderId, String fingerprint) {}
 
