@@ -130,11 +130,27 @@ data "aws_iam_policy_document" "lambda_assume" {
   }
 }
 
-data "aws_iam_policy_document" "api" {
+locals {
+  # One policy per role; they differ only in whose logs they write and which secrets they read.
+  role_permissions = {
+    api = {
+      log_group_arns = [for g in aws_cloudwatch_log_group.function : g.arn]
+      secret_arns    = [var.db_credentials_secret_arn]
+    }
+    migrate = {
+      log_group_arns = [aws_cloudwatch_log_group.migrate.arn]
+      secret_arns    = [var.db_credentials_secret_arn, var.replication_password_secret_arn]
+    }
+  }
+}
+
+data "aws_iam_policy_document" "role" {
+  for_each = local.role_permissions
+
   statement {
     sid       = "WriteOwnLogs"
     actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
-    resources = [for g in aws_cloudwatch_log_group.function : "${g.arn}:*"]
+    resources = [for arn in each.value.log_group_arns : "${arn}:*"]
   }
 
   # The network interfaces of a VPC function. These are the actions of the AWS-managed
@@ -153,52 +169,9 @@ data "aws_iam_policy_document" "api" {
   }
 
   statement {
-    sid       = "ReadDatabaseSecret"
+    sid       = "ReadOwnSecrets"
     actions   = ["secretsmanager:GetSecretValue"]
-    resources = [var.db_credentials_secret_arn]
-  }
-
-  dynamic "statement" {
-    for_each = var.kms_key_arn == null ? [] : [var.kms_key_arn]
-
-    content {
-      sid       = "DecryptSecrets"
-      actions   = ["kms:Decrypt"]
-      resources = [statement.value]
-
-      condition {
-        test     = "StringEquals"
-        variable = "kms:ViaService"
-        values   = ["secretsmanager.${data.aws_region.current.region}.amazonaws.com"]
-      }
-    }
-  }
-}
-
-data "aws_iam_policy_document" "migrate" {
-  statement {
-    sid       = "WriteOwnLogs"
-    actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
-    resources = ["${aws_cloudwatch_log_group.migrate.arn}:*"]
-  }
-
-  statement {
-    sid = "VpcNetworkInterfaces"
-    actions = [
-      "ec2:CreateNetworkInterface",
-      "ec2:DescribeNetworkInterfaces",
-      "ec2:DescribeSubnets",
-      "ec2:DeleteNetworkInterface",
-      "ec2:AssignPrivateIpAddresses",
-      "ec2:UnassignPrivateIpAddresses",
-    ]
-    resources = ["*"]
-  }
-
-  statement {
-    sid       = "ReadDatabaseAndReplicationSecrets"
-    actions   = ["secretsmanager:GetSecretValue"]
-    resources = [var.db_credentials_secret_arn, var.replication_password_secret_arn]
+    resources = each.value.secret_arns
   }
 
   dynamic "statement" {
@@ -228,7 +201,7 @@ resource "aws_iam_role" "api" {
 resource "aws_iam_role_policy" "api" {
   name   = "least-privilege"
   role   = aws_iam_role.api.id
-  policy = data.aws_iam_policy_document.api.json
+  policy = data.aws_iam_policy_document.role["api"].json
 }
 
 resource "aws_iam_role" "migrate" {
@@ -241,7 +214,7 @@ resource "aws_iam_role" "migrate" {
 resource "aws_iam_role_policy" "migrate" {
   name   = "least-privilege"
   role   = aws_iam_role.migrate.id
-  policy = data.aws_iam_policy_document.migrate.json
+  policy = data.aws_iam_policy_document.role["migrate"].json
 }
 
 # --- Migrate: runs once per artifact, before the API functions are updated ------------------------
