@@ -167,7 +167,7 @@ public final class Checkout {
           if (rs.next()) {
             lines.add(
                 new OrderLine(
-                    lines.size() + unserved.size() + 1,
+                    lines.size() + 1,
                     item.productId(),
                     rs.getString(2),
                     item.quantity(),

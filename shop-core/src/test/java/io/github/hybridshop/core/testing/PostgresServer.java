@@ -2,6 +2,8 @@ package io.github.hybridshop.core.testing;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -81,7 +83,7 @@ public final class PostgresServer {
   private static boolean dockerAnswers() {
     // Probing through Testcontainers takes seconds when nothing listens; skip it when there is
     // no engine to ask.
-    if (System.getenv("DOCKER_HOST") == null && !java.nio.file.Files.exists(java.nio.file.Path.of("/var/run/docker.sock"))) {
+    if (System.getenv("DOCKER_HOST") == null && !Files.exists(Path.of("/var/run/docker.sock"))) {
       return false;
     }
     try {
