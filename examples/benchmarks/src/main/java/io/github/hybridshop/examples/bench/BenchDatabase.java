@@ -28,6 +28,9 @@ final class BenchDatabase implements AutoCloseable {
             .setDataDirectory(dir)
             .setCleanDataDirectory(true)
             .setServerConfig("max_connections", "300")
+            // zonky's default is off; production (RDS) commits durably, and logical decoding only
+            // sends WAL once flushed, so "off" would also add up to wal_writer_delay to replication.
+            .setServerConfig("synchronous_commit", "on")
             .setServerConfig("wal_level", "logical")
             .setServerConfig("max_wal_senders", "10")
             .setServerConfig("max_replication_slots", "10")

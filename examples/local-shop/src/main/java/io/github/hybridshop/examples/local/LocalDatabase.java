@@ -56,6 +56,9 @@ public final class LocalDatabase implements AutoCloseable {
             .setServerConfig("max_wal_senders", "10")
             .setServerConfig("max_replication_slots", "10")
             .setServerConfig("max_slot_wal_keep_size", "1GB")
+            // zonky's default is off: a 201 must survive a crash, and logical decoding only sends
+            // flushed WAL, so "off" would also delay the dashboard by up to wal_writer_delay.
+            .setServerConfig("synchronous_commit", "on")
             .start();
     Files.writeString(portFile, Integer.toString(port), StandardCharsets.UTF_8);
     HikariConfig config = new HikariConfig();
