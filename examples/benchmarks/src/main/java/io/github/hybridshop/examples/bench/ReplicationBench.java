@@ -41,6 +41,9 @@ import org.duckdb.DuckDBConnection;
  *       movements, product updates, 25,000 each), the replicator restarts; rows per second until
  *       DuckDB equals the source, measured from the restart (startup included) and from the
  *       first applied change.
+ *   <li>Ceiling: Debezium alone, with the same connector properties and a counting consumer, over
+ *       the same 100,000 changes through a second slot ({@code debeziumOnlyRowsPerSec}): the most
+ *       any Debezium-fed sink could reach here.
  *   <li>Baseline: the same 100,000 rows appended with DuckDB's appender into empty tables.
  * </ol>
  */
@@ -77,6 +80,10 @@ final class ReplicationBench implements Scenario {
       }
 
       List<Map<String, List<Object[]>>> batches = new ArrayList<>();
+      ReplicatorConfig ceiling = config.withSlot("shop_bench_ceiling").withDataDir(dataDir.resolve("ceiling"));
+      try (Connection c = db.pool().getConnection(); Statement s = c.createStatement()) {
+        s.execute("SELECT pg_create_logical_replication_slot('" + ceiling.slot() + "', 'pgoutput')");
+      }
       long changes = makeChanges(db.pool());
       long restart = System.nanoTime();
       long first;
@@ -93,6 +100,7 @@ final class ReplicationBench implements Scenario {
         catchUpBatches = replicator.batches();
         catchUpWriteMs = replicator.writeMillis();
       }
+      double debezium = DebeziumCeiling.rowsPerSec(ceiling, changes);
       batches.add(caughtUpRows(db.pool()));
       double baseline = appenderRowsPerSec(batches.get(0), dataDir.resolve("baseline.duckdb"));
 
@@ -113,6 +121,8 @@ final class ReplicationBench implements Scenario {
       out.put("startupMs", (first - restart) / 1e6);
       out.put("rowsPerSec", streaming);
       out.put("rowsPerSecWithStartup", withStartup);
+      out.put("debeziumOnlyRowsPerSec", debezium);
+      out.put("ofDebeziumOnly", streaming / debezium);
       out.put("appenderRowsPerSec", baseline);
       out.put("ratio", streaming / baseline);
       out.put("ratioWithStartup", withStartup / baseline);

@@ -11,7 +11,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -59,7 +58,7 @@ public final class LocalReplicator implements AutoCloseable {
     ChangeDecoder decoder = new ChangeDecoder();
     this.engine =
         DebeziumEngine.create(Connect.class)
-            .using(properties(config))
+            .using(config.debeziumProperties())
             .notifying(
                 (List<ChangeEvent<SourceRecord, SourceRecord>> records, DebeziumEngine.RecordCommitter<ChangeEvent<SourceRecord, SourceRecord>> committer) -> {
                   List<RowChange> changes = new ArrayList<>(records.size());
@@ -174,35 +173,5 @@ public final class LocalReplicator implements AutoCloseable {
     } catch (SQLException e) {
       LOG.warn("DuckDB did not close cleanly: {}", e.getMessage());
     }
-  }
-
-  private static Properties properties(ReplicatorConfig config) {
-    Properties p = new Properties();
-    p.setProperty("name", "shop-local-replicator");
-    p.setProperty("connector.class", "io.debezium.connector.postgresql.PostgresConnector");
-    p.setProperty("offset.storage", "org.apache.kafka.connect.storage.FileOffsetBackingStore");
-    p.setProperty("offset.storage.file.filename", config.dataDir().resolve("replication-offsets.dat").toString());
-    p.setProperty("offset.flush.interval.ms", "1000");
-    p.setProperty("database.hostname", config.host());
-    p.setProperty("database.port", Integer.toString(config.port()));
-    p.setProperty("database.user", config.user());
-    p.setProperty("database.password", config.password());
-    p.setProperty("database.dbname", config.database());
-    p.setProperty("topic.prefix", "shop");
-    p.setProperty("plugin.name", "pgoutput");
-    p.setProperty("publication.name", config.publication());
-    p.setProperty("publication.autocreate.mode", "disabled");
-    p.setProperty("slot.name", config.slot());
-    p.setProperty("table.include.list", String.join(",", config.tables()).replace(".", "\\."));
-    p.setProperty("snapshot.mode", "initial");
-    p.setProperty("heartbeat.interval.ms", Long.toString(config.heartbeatInterval().toMillis()));
-    p.setProperty("decimal.handling.mode", "string");
-    p.setProperty("column.propagate.source.type", ".*");
-    p.setProperty("unavailable.value.placeholder", RowChange.UNCHANGED_TOAST);
-    // 10 ms instead of the 500 ms default: most of the commit-to-visible latency.
-    p.setProperty("poll.interval.ms", "10");
-    p.setProperty("max.batch.size", "8192");
-    p.setProperty("max.queue.size", "32768");
-    return p;
   }
 }
