@@ -91,8 +91,11 @@ final class ReplicationBench implements Scenario {
       long catchUpBatches;
       double catchUpWriteMs;
       try (LocalReplicator replicator = LocalReplicator.start(config)) {
-        long before = replicator.appliedChanges();
-        while (replicator.appliedChanges() == before) {
+        long deadline = restart + 120_000_000_000L;
+        while (replicator.appliedChanges() == 0) {
+          if (replicator.failure().isPresent() || System.nanoTime() > deadline) {
+            throw new IllegalStateException("the replicator applied nothing after its restart", replicator.failure().orElse(null));
+          }
           Thread.sleep(1);
         }
         first = System.nanoTime();
