@@ -25,25 +25,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The replicator killed with {@code kill -9} mid-stream converges after a restart. */
 class CrashRecoveryTest {
   @TempDir Path dataDir;
-  private ReplicationFixture fixture;
-
-  @BeforeEach
-  void prepare() {
-    fixture = ReplicationFixture.create();
-  }
-
-  @AfterEach
-  void cleanUp() {
-    fixture.close();
-  }
+  @RegisterExtension final ReplicationFixture fixture = new ReplicationFixture();
 
   @Test
   void killedMidStreamAndRestartedConvergesWithoutDuplicatesOrLosses() throws Exception {

@@ -10,9 +10,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import spark.Service;
 
@@ -22,17 +21,7 @@ import spark.Service;
  */
 class JettySideBySideTest {
   @TempDir Path dataDir;
-  private ReplicationFixture fixture;
-
-  @BeforeEach
-  void prepare() {
-    fixture = ReplicationFixture.create();
-  }
-
-  @AfterEach
-  void cleanUp() {
-    fixture.close();
-  }
+  @RegisterExtension final ReplicationFixture fixture = new ReplicationFixture();
 
   @Test
   void sparkServesWhileTheReplicatorStreams() throws Exception {

@@ -24,26 +24,15 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class LocalReplicatorTest {
   private static final Duration DEADLINE = Duration.ofSeconds(90);
 
   @TempDir Path dataDir;
-  private ReplicationFixture fixture;
-
-  @BeforeEach
-  void prepare() {
-    fixture = ReplicationFixture.create();
-  }
-
-  @AfterEach
-  void cleanUp() {
-    fixture.close();
-  }
+  @RegisterExtension final ReplicationFixture fixture = new ReplicationFixture();
 
   @Test
   void snapshotThenInsertsUpdatesRestocksOrdersAndDeletesReachDuckDbRowForRow() throws Exception {

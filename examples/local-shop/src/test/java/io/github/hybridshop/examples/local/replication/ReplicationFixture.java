@@ -18,9 +18,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** A fresh shop database prepared for logical replication, and source-vs-warehouse comparison. */
-final class ReplicationFixture {
+/**
+ * A fresh shop database prepared for logical replication for each test, and source-vs-warehouse
+ * comparison. Register it on an instance field:
+ * {@code @RegisterExtension final ReplicationFixture fixture = new ReplicationFixture();}
+ */
+final class ReplicationFixture implements BeforeEachCallback, AfterEachCallback {
   private static final AtomicInteger SLOTS = new AtomicInteger();
 
   /** Source columns per table, primary key first (the comparison orders by it). */
@@ -38,21 +45,17 @@ final class ReplicationFixture {
   private static final Map<String, String> ORDER_BY =
       Map.of("order_lines", "order_id, line_no");
 
-  final ShopDatabase db;
-  final String slot;
+  /** The test's database; set before each test. */
+  ShopDatabase db;
+  /** The test's own slot; the superuser replicates through it. */
+  String slot;
 
-  private ReplicationFixture(ShopDatabase db, String slot) {
-    this.db = db;
-    this.slot = slot;
-  }
-
-  /** A new database with the shop publication and a slot of its own (the superuser replicates). */
-  static ReplicationFixture create() {
-    ShopDatabase db = ShopDatabase.create();
-    String slot = "shop_local_test_" + ProcessHandle.current().pid() + "_" + SLOTS.incrementAndGet();
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    db = ShopDatabase.create();
+    slot = "shop_local_test_" + ProcessHandle.current().pid() + "_" + SLOTS.incrementAndGet();
     new ReplicationSetup(db.dataSource())
         .prepare(ReplicationSettings.defaults().withSlot(slot).withFlavour(ReplicationSettings.Flavour.PLAIN), null);
-    return new ReplicationFixture(db, slot);
   }
 
   ReplicatorConfig config(Path dataDir) {
@@ -135,7 +138,8 @@ final class ReplicationFixture {
     };
   }
 
-  void close() {
+  @Override
+  public void afterEach(ExtensionContext context) {
     try (Connection connection = db.dataSource().getConnection(); Statement statement = connection.createStatement()) {
       statement.execute("SELECT pg_drop_replication_slot('" + slot + "') FROM pg_replication_slots WHERE slot_name = '" + slot + "' AND NOT active");
     } catch (SQLException e) {

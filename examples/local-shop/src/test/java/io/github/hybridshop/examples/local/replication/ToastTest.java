@@ -9,9 +9,8 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -22,17 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ToastTest {
   @TempDir Path dataDir;
-  private ReplicationFixture fixture;
-
-  @BeforeEach
-  void prepare() {
-    fixture = ReplicationFixture.create();
-  }
-
-  @AfterEach
-  void cleanUp() {
-    fixture.close();
-  }
+  @RegisterExtension final ReplicationFixture fixture = new ReplicationFixture();
 
   @Test
   void anUpdateOfAnotherColumnKeepsTheUntouchedToastValue() throws Exception {
