@@ -27,6 +27,8 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -67,6 +69,10 @@ public final class LocalApiServer implements AutoCloseable {
   public static final int DEFAULT_THREADS = 32;
 
   private static final AtomicLong REQUESTS = new AtomicLong();
+
+  /** {@code requestContext.time} as API Gateway writes it: {@code 01/Dec/2026:06:00:00 +0000}. */
+  private static final DateTimeFormatter REQUEST_TIME =
+      DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
   private final HttpServer server;
   private final ThreadPoolExecutor pool;
@@ -227,7 +233,7 @@ public final class LocalApiServer implements AutoCloseable {
                 .withDomainName("localhost")
                 .withDomainPrefix("localhost")
                 .withRequestId("local-" + REQUESTS.incrementAndGet())
-                .withTime(now.toString())
+                .withTime(REQUEST_TIME.format(now))
                 .withTimeEpoch(now.toEpochMilli())
                 .withHttp(
                     APIGatewayV2HTTPEvent.RequestContext.Http.builder()
