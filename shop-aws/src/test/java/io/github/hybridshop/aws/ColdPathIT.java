@@ -22,13 +22,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A fresh JVM on the unzipped Lambda artifact serves its first {@code GET /products} the way the
- * Lambda runtime starts a function, and loads none of the libraries that request does not need:
- * each of them used to cost a cold start tens of milliseconds.
+ * Lambda runtime starts a function on demand, and loads none of the libraries that request does
+ * not need: each of them used to cost a cold start milliseconds to tens of milliseconds.
  */
 class ColdPathIT {
   /** Packages, or exact classes, that must stay off the cold path of a catalog read. */
   static final List<String> NOT_ON_THE_COLD_PATH = List.of(
       "org.jdbi.v3.core.Jdbi ",
+      "org.crac.Core ",
       "org.flywaydb.",
       "com.fasterxml.jackson.",
       "software.amazon.awssdk.",
