@@ -2,11 +2,12 @@ package io.github.hybridshop.core;
 
 import io.github.hybridshop.core.catalog.Catalog;
 import io.github.hybridshop.core.checkout.Checkout;
-import io.github.hybridshop.core.db.ConcurrentJdbiCache;
+import io.github.hybridshop.core.db.Database;
 import io.github.hybridshop.core.db.ShopSchema;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.Objects;
 import javax.sql.DataSource;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * The shop on one PostgreSQL database: the entry point for embedding applications.
@@ -21,16 +22,16 @@ import org.jdbi.v3.core.Jdbi;
  * each call borrows a connection for one short transaction.
  */
 public final class Shop {
-  private final Jdbi jdbi;
+  private final Database database;
   private final ShopConfig config;
   private final Catalog catalog;
   private final Checkout checkout;
 
   private Shop(DataSource dataSource, ShopConfig config) {
-    this.jdbi = ConcurrentJdbiCache.jdbi(Objects.requireNonNull(dataSource, "dataSource"));
+    this.database = new Database(dataSource);
     this.config = Objects.requireNonNull(config, "config");
-    this.catalog = new Catalog(jdbi, config);
-    this.checkout = new Checkout(jdbi, config);
+    this.catalog = new Catalog(database, config);
+    this.checkout = new Checkout(database, config);
   }
 
   /**
@@ -90,7 +91,13 @@ public final class Shop {
    */
   public boolean isDatabaseReachable() {
     try {
-      return jdbi.withHandle(handle -> handle.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
+      return database.withConnection(
+          connection -> {
+            try (Statement select = connection.createStatement();
+                ResultSet rs = select.executeQuery("SELECT 1")) {
+              return rs.next() && rs.getInt(1) == 1;
+            }
+          });
     } catch (RuntimeException e) {
       return false;
     }

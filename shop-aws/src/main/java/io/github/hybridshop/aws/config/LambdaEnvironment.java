@@ -12,7 +12,10 @@ import org.crac.Core;
  * the single database connection and the {@link Shop} on it.
  *
  * <p>On SnapStart, {@link SnapStartPriming} warms the stack before the snapshot and the
- * connection is closed; it reopens on the first request after restore.
+ * connection is closed; it reopens on the first request after restore. Both hooks are registered
+ * with CRaC only when Lambda initialises the environment for a snapshot
+ * ({@code AWS_LAMBDA_INITIALIZATION_TYPE=snap-start}): an on-demand cold start never checkpoints
+ * and so skips loading and probing the CRaC runtime.
  *
  * <p>Handlers' no-argument constructors, which Lambda calls, use {@link #get()}; tests and the
  * local server construct handlers with their dependencies instead.
@@ -24,6 +27,7 @@ public final class LambdaEnvironment {
   private final SecretReader secrets;
   private final DatabaseSettings database;
   private final ShopConfig shopConfig;
+  private final boolean snapStart;
   private SingleConnectionDataSource connection;
   private Shop shop;
   private SnapStartPriming priming;
@@ -40,6 +44,7 @@ public final class LambdaEnvironment {
     this.secrets = Objects.requireNonNull(secrets, "secrets");
     this.database = DatabaseSettings.from(env);
     this.shopConfig = shopConfig(env);
+    this.snapStart = "snap-start".equals(env.get("AWS_LAMBDA_INITIALIZATION_TYPE").orElse(null));
   }
 
   /**
@@ -51,9 +56,11 @@ public final class LambdaEnvironment {
   public static synchronized LambdaEnvironment get() {
     if (current == null) {
       current = new LambdaEnvironment(Environment.system(), LazySecrets::read);
-      current.priming = new SnapStartPriming(current);
-      // The global CRaC context holds resources weakly: the field keeps this one reachable.
-      Core.getGlobalContext().register(current.priming);
+      if (current.snapStart) {
+        current.priming = new SnapStartPriming(current);
+        // The global CRaC context holds resources weakly: the field keeps this one reachable.
+        Core.getGlobalContext().register(current.priming);
+      }
     }
     return current;
   }
@@ -66,7 +73,9 @@ public final class LambdaEnvironment {
   public synchronized Shop shop() {
     if (shop == null) {
       connection = new SingleConnectionDataSource(new DatabaseConnector(database, secrets));
-      Core.getGlobalContext().register(connection);
+      if (snapStart) {
+        Core.getGlobalContext().register(connection);
+      }
       shop = Shop.connect(connection, shopConfig);
     }
     return shop;
@@ -77,6 +86,15 @@ public final class LambdaEnvironment {
     if (connection != null) {
       connection.close();
     }
+  }
+
+  /**
+   * Tells whether this environment registers its snapshot hooks with CRaC.
+   *
+   * @return {@code true} when Lambda initialises it for a SnapStart snapshot
+   */
+  boolean snapStart() {
+    return snapStart;
   }
 
   /**

@@ -1,7 +1,6 @@
 package io.github.hybridshop.aws.http;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -10,38 +9,25 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Collection;
 import java.util.Map;
 
 /**
- * The API's one Jackson configuration: decimals read as {@link BigDecimal} (never
- * {@code double}), {@code NaN}/{@code Infinity}, trailing tokens and duplicate keys rejected,
- * numbers and nesting bounded.
+ * The API's JSON: request bodies are read with the one Jackson configuration (decimals as
+ * {@link BigDecimal}, never {@code double}; {@code NaN}/{@code Infinity}, trailing tokens and
+ * duplicate keys rejected; numbers and nesting bounded), responses are written here.
  *
- * <p>Responses are written with jackson-core's streaming generator; the data-binding mapper is
- * built only when a request body is read, which keeps read-only functions' cold starts short.
+ * <p>Responses are only maps, lists, strings, integers, decimals and booleans, and writing them
+ * is a few lines; doing it without Jackson keeps its ~70 classes off read-only functions' cold
+ * starts (about 20 ms of a {@code GET /products} cold start). The mapper is built only when a
+ * body is read. The output is byte for byte what Jackson's generator writes.
  */
 public final class Json {
-  private static final JsonFactory FACTORY =
-      JsonFactory.builder()
-          .streamReadConstraints(StreamReadConstraints.builder().maxNumberLength(100).maxNestingDepth(64).build())
-          .build();
+  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
   private Json() {}
-
-  /** Built on first use. */
-  private static final class Mapper {
-    static final ObjectMapper INSTANCE =
-        JsonMapper.builder(FACTORY)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
-  }
 
   /**
    * Parses a request body.
@@ -51,21 +37,7 @@ public final class Json {
    * @throws HttpProblem 400 {@code malformed-json} naming the problem and where it is
    */
   public static JsonNode parse(byte[] body) {
-    try {
-      JsonNode node = Mapper.INSTANCE.readTree(body);
-      if (node == null || node.isMissingNode()) {
-        throw malformed("the body is empty; send a JSON object");
-      }
-      return node;
-    } catch (JsonProcessingException e) {
-      String where =
-          e.getLocation() == null
-              ? ""
-              : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-      throw malformed(e.getOriginalMessage() + where);
-    } catch (IOException e) {
-      throw malformed("the body could not be read as JSON");
-    }
+    return Reader.parse(body);
   }
 
   /**
@@ -75,12 +47,8 @@ public final class Json {
    * @return its JSON text
    */
   public static String write(Object value) {
-    StringWriter out = new StringWriter(256);
-    try (JsonGenerator generator = FACTORY.createGenerator(out)) {
-      write(generator, value);
-    } catch (IOException e) {
-      throw new UncheckedIOException("writing JSON to a string failed", e);
-    }
+    StringBuilder out = new StringBuilder(256);
+    write(out, value);
     return out.toString();
   }
 
@@ -90,41 +58,110 @@ public final class Json {
    * @return the configured mapper
    */
   public static ObjectMapper mapper() {
-    return Mapper.INSTANCE;
+    return Reader.MAPPER;
   }
 
-  private static void write(JsonGenerator generator, Object value) throws IOException {
+  private static void write(StringBuilder out, Object value) {
     if (value == null) {
-      generator.writeNull();
+      out.append("null");
     } else if (value instanceof String text) {
-      generator.writeString(text);
+      string(out, text);
     } else if (value instanceof Map<?, ?> map) {
-      generator.writeStartObject();
+      out.append('{');
+      boolean first = true;
       for (Map.Entry<?, ?> entry : map.entrySet()) {
-        generator.writeFieldName(String.valueOf(entry.getKey()));
-        write(generator, entry.getValue());
+        if (!first) {
+          out.append(',');
+        }
+        first = false;
+        string(out, String.valueOf(entry.getKey()));
+        out.append(':');
+        write(out, entry.getValue());
       }
-      generator.writeEndObject();
+      out.append('}');
     } else if (value instanceof Collection<?> items) {
-      generator.writeStartArray();
+      out.append('[');
+      boolean first = true;
       for (Object item : items) {
-        write(generator, item);
+        if (!first) {
+          out.append(',');
+        }
+        first = false;
+        write(out, item);
       }
-      generator.writeEndArray();
+      out.append(']');
     } else if (value instanceof Integer || value instanceof Long || value instanceof Short) {
-      generator.writeNumber(((Number) value).longValue());
-    } else if (value instanceof BigDecimal decimal) {
-      generator.writeNumber(decimal);
-    } else if (value instanceof BigInteger integer) {
-      generator.writeNumber(integer);
-    } else if (value instanceof Boolean flag) {
-      generator.writeBoolean(flag);
+      out.append(((Number) value).longValue());
+    } else if (value instanceof BigDecimal || value instanceof BigInteger || value instanceof Boolean) {
+      out.append(value);
     } else {
       throw new IllegalArgumentException("no JSON form for " + value.getClass().getName());
     }
   }
 
+  // RFC 8259's mandatory escapes, with the short forms where JSON has them; everything else,
+  // non-ASCII included, is written as is (the body is UTF-8).
+  private static void string(StringBuilder out, String text) {
+    out.append('"');
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        case '\b' -> out.append("\\b");
+        case '\f' -> out.append("\\f");
+        default -> {
+          if (c < 0x20) {
+            out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    out.append('"');
+  }
+
   private static HttpProblem malformed(String detail) {
     return new HttpProblem(Problem.of(400, "malformed-json", "Malformed JSON", "Malformed JSON: " + detail));
+  }
+
+  /**
+   * Everything that touches Jackson, in a class of its own: the JVM loads it, and Jackson, on the
+   * first body read, not when it checks {@link Json} (whose catch clauses would name Jackson's
+   * exception types).
+   */
+  private static final class Reader {
+    static final ObjectMapper MAPPER =
+        JsonMapper.builder(
+                JsonFactory.builder()
+                    .streamReadConstraints(
+                        StreamReadConstraints.builder().maxNumberLength(100).maxNestingDepth(64).build())
+                    .build())
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    static JsonNode parse(byte[] body) {
+      try {
+        JsonNode node = MAPPER.readTree(body);
+        if (node == null || node.isMissingNode()) {
+          throw malformed("the body is empty; send a JSON object");
+        }
+        return node;
+      } catch (JsonProcessingException e) {
+        String where =
+            e.getLocation() == null
+                ? ""
+                : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        throw malformed(e.getOriginalMessage() + where);
+      } catch (IOException e) {
+        throw malformed("the body could not be read as JSON");
+      }
+    }
   }
 }

@@ -111,6 +111,16 @@ class ConfigurationTest {
         .hasMessageNotContaining("postgres\"");
   }
 
+  @Test
+  void registersSnapshotHooksOnlyWhenLambdaInitialisesForSnapStart() {
+    String url = "jdbc:postgresql://127.0.0.1:1/none";
+    assertThat(new LambdaEnvironment(env("SHOP_DB_URL", url, "AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start"), (v, a) -> "").snapStart())
+        .isTrue();
+    assertThat(new LambdaEnvironment(env("SHOP_DB_URL", url, "AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand"), (v, a) -> "").snapStart())
+        .isFalse();
+    assertThat(new LambdaEnvironment(env("SHOP_DB_URL", url), (v, a) -> "").snapStart()).isFalse();
+  }
+
   private static void assertError(Environment env, String start) {
     assertThatThrownBy(() -> DatabaseSettings.from(env))
         .isInstanceOf(ConfigurationException.class)

@@ -9,6 +9,7 @@ import io.github.hybridshop.core.ShopConfig;
 import io.github.hybridshop.core.Shortage;
 import io.github.hybridshop.core.ValidationException;
 import io.github.hybridshop.core.Violations;
+import io.github.hybridshop.core.db.Database;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,7 +22,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
@@ -77,17 +77,17 @@ public final class Checkout {
           + " JOIN shop.products p ON p.id = l.product_id"
           + " WHERE o.id = :id ORDER BY l.line_no";
 
-  private final Jdbi jdbi;
+  private final Database database;
   private final Currency currency;
 
   /**
    * Creates the checkout.
    *
-   * @param jdbi access to the migrated shop schema
+   * @param database access to the migrated shop schema
    * @param config the shop's settings
    */
-  public Checkout(Jdbi jdbi, ShopConfig config) {
-    this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
+  public Checkout(Database database, ShopConfig config) {
+    this.database = Objects.requireNonNull(database, "database");
     this.currency = config.currency();
   }
 
@@ -111,7 +111,7 @@ public final class Checkout {
     Objects.requireNonNull(request, "request");
     String fingerprint = request.fingerprint();
     try {
-      return jdbi.inTransaction(handle -> place(handle, idempotencyKey, fingerprint, request));
+      return database.jdbi().inTransaction(handle -> place(handle, idempotencyKey, fingerprint, request));
     } catch (SQLException e) {
       throw new UnableToExecuteStatementException(e, null);
     }
@@ -124,7 +124,7 @@ public final class Checkout {
    * @return the order, or empty when there is none with that id
    */
   public Optional<Order> find(long id) {
-    return jdbi.withHandle(handle -> load(handle, id));
+    return database.jdbi().withHandle(handle -> load(handle, id));
   }
 
   /**

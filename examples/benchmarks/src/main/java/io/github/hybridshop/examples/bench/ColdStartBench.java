@@ -17,12 +17,18 @@ import java.util.zip.ZipInputStream;
 /**
  * {@code coldstart}: a fresh JVM that loads the Lambda artifact (classes + {@code lib/*.jar},
  * unzipped as the runtime does) and serves its first {@code GET /products} event against a real
- * database, versus a fresh JVM that serves the same event with a hello-world handler; median of
- * {@code --runs} (5) each, alternating. Both JVMs run with C1 only, as the Lambda Java runtime does.
+ * database (the body must hold a product), versus a fresh JVM that serves the same event with a
+ * hello-world handler; median of {@code --runs} (5) each, alternating. Both JVMs run with C1
+ * only, as the Lambda Java runtime does.
  * {@code --artifact} points at shop-aws-lambda.zip (default: shop-aws/target/ from the repo root).
  */
 final class ColdStartBench implements Scenario {
   private static final String PROBE = "io.github.hybridshop.examples.bench.ColdStartProbe";
+  private static final String OURS = "io.github.hybridshop.aws.products.ProductsHandler";
+  private static final String HELLO = "io.github.hybridshop.examples.bench.HelloHandler";
+  // What each side's body must contain: the first page really holds products read from the database.
+  private static final String A_PRODUCT = "{\"items\":[{\"id\":";
+  private static final String HELLO_BODY = "hello";
 
   @Override
   public String run(Flags flags) throws Exception {
@@ -50,13 +56,13 @@ final class ColdStartBench implements Scenario {
           "DB_PASSWORD", "postgres",
           "SHOP_CURRENCY", "EUR");
       // One unmeasured run each warms the OS file cache, as a warm Lambda host would have it.
-      time(ours, "io.github.hybridshop.aws.products.ProductsHandler", env);
-      time(trivial, "io.github.hybridshop.examples.bench.HelloHandler", Map.of());
+      time(ours, OURS, A_PRODUCT, env);
+      time(trivial, HELLO, HELLO_BODY, Map.of());
       List<Double> oursMs = new ArrayList<>();
       List<Double> trivialMs = new ArrayList<>();
       for (int i = 0; i < runs; i++) {
-        oursMs.add(time(ours, "io.github.hybridshop.aws.products.ProductsHandler", env));
-        trivialMs.add(time(trivial, "io.github.hybridshop.examples.bench.HelloHandler", Map.of()));
+        oursMs.add(time(ours, OURS, A_PRODUCT, env));
+        trivialMs.add(time(trivial, HELLO, HELLO_BODY, Map.of()));
       }
       double median = median(oursMs);
       double baseline = median(trivialMs);
@@ -71,11 +77,12 @@ final class ColdStartBench implements Scenario {
     }
   }
 
-  private static double time(String classPath, String handler, Map<String, String> env) throws Exception {
+  private static double time(String classPath, String handler, String expectedBody, Map<String, String> env)
+      throws Exception {
     String java = ProcessHandle.current().info().command().orElse("java");
     ProcessBuilder builder =
         new ProcessBuilder(java, "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-            "-cp", classPath, PROBE, handler)
+            "-cp", classPath, PROBE, handler, expectedBody)
             .redirectErrorStream(true);
     builder.environment().keySet().removeIf(name -> name.startsWith("SHOP_") || name.startsWith("DB_"));
     builder.environment().putAll(env);

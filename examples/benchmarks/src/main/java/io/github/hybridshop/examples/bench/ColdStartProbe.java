@@ -8,7 +8,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
  * Run in a fresh JVM by {@code coldstart}: does what the Lambda runtime does on a cold start
  * (load the handler class, call its no-argument constructor) and serves one
  * {@code GET /products} event. Only needs the Lambda interfaces and the handler on the class
- * path; exits 0 when the answer is 200.
+ * path. Arguments: the handler class, and text the body must contain; exits 0 when the answer is
+ * 200 with that text (a product for the shop, so an empty or failed read cannot pass).
  */
 public final class ColdStartProbe {
   private ColdStartProbe() {}
@@ -32,7 +33,8 @@ public final class ColdStartProbe {
                     .build())
             .build();
     APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
-    System.out.println(response.getStatusCode());
-    System.exit(response.getStatusCode() == 200 ? 0 : 1);
+    boolean served = response.getStatusCode() == 200 && response.getBody() != null && response.getBody().contains(args[1]);
+    System.out.println(served ? response.getStatusCode() : response.getStatusCode() + " " + response.getBody());
+    System.exit(served ? 0 : 1);
   }
 }
