@@ -1,5 +1,9 @@
 package io.github.hybridshop.aws.config;
 
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
@@ -107,19 +111,62 @@ public final class SingleConnectionDataSource extends BasicDataSource implements
   }
 
   private Connection lend(Connection target) {
-    return new LentConnection(target, () -> giveBack(target));
+    return (Connection)
+        Proxy.newProxyInstance(
+            Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, new Loan(target));
   }
 
-  private void giveBack(Connection target) {
-    try {
-      if (!target.isClosed() && !target.getAutoCommit()) {
-        target.rollback();
-        target.setAutoCommit(true);
+  /** The lent view: {@code close()} gives the connection back instead of closing it. */
+  private final class Loan implements InvocationHandler {
+    private final Connection target;
+    private boolean returned;
+
+    Loan(Connection target) {
+      this.target = target;
+    }
+
+    @Override
+    public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+      switch (method.getName()) {
+        case "close":
+          giveBack();
+          return null;
+        case "isClosed":
+          return returned || target.isClosed();
+        case "equals":
+          return proxy == args[0];
+        case "hashCode":
+          return System.identityHashCode(proxy);
+        case "toString":
+          return "lent " + target;
+        default:
+          break;
       }
-    } catch (SQLException e) {
-      // A broken connection fails validation on the next borrow and is replaced then.
-    } finally {
-      turn.release();
+      if (returned) {
+        throw new SQLException("connection already given back", "08003");
+      }
+      try {
+        return method.invoke(target, args);
+      } catch (InvocationTargetException e) {
+        throw e.getCause();
+      }
+    }
+
+    private synchronized void giveBack() {
+      if (returned) {
+        return;
+      }
+      returned = true;
+      try {
+        if (!target.isClosed() && !target.getAutoCommit()) {
+          target.rollback();
+          target.setAutoCommit(true);
+        }
+      } catch (SQLException e) {
+        // A broken connection fails validation on the next borrow and is replaced then.
+      } finally {
+        turn.release();
+      }
     }
   }
 }
