@@ -4,6 +4,7 @@ import io.debezium.embedded.Connect;
 import io.debezium.engine.ChangeEvent;
 import io.debezium.engine.DebeziumEngine;
 import io.github.hybridshop.examples.local.replication.ReplicatorConfig;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
@@ -29,6 +30,7 @@ final class DebeziumCeiling {
    * @return row changes per second, from the first delivered change to the last
    */
   static double rowsPerSec(ReplicatorConfig config, long rows) throws Exception {
+    Files.createDirectories(config.dataDir());
     Properties properties = config.debeziumProperties();
     properties.setProperty("name", "shop-bench-ceiling");
     properties.setProperty("snapshot.mode", "no_data");
