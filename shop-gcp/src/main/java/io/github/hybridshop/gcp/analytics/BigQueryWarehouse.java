@@ -27,11 +27,10 @@ import java.util.Objects;
  * <p>Every report is standard SQL with named parameters; the dataset is part of the SQL text, so
  * {@link WarehouseTables} validates it. Results are read page by page to the end. Thread-safe.
  */
-public final class BigQueryWarehouse implements Warehouse {
+public final class BigQueryWarehouse extends ReportWarehouse {
   private final BigQuery bigQuery;
   private final WarehouseTables tables;
   private final String location;
-  private final Clock clock;
 
   /**
    * @param bigQuery the client (its project is billed for the queries)
@@ -40,46 +39,17 @@ public final class BigQueryWarehouse implements Warehouse {
    * @param clock the clock freshness is measured against
    */
   public BigQueryWarehouse(BigQuery bigQuery, WarehouseTables tables, String location, Clock clock) {
+    super(clock);
     this.bigQuery = Objects.requireNonNull(bigQuery, "bigQuery");
     this.tables = Objects.requireNonNull(tables, "tables");
     if (tables.project() == null) {
       throw new IllegalArgumentException("BigQuery needs a project and dataset: use WarehouseTables.bigQuery(...)");
     }
     this.location = Objects.requireNonNull(location, "location");
-    this.clock = Objects.requireNonNull(clock, "clock");
   }
 
   @Override
-  public List<CategoryInventory> inventoryByCategory() {
-    return run(Report.inventoryByCategory());
-  }
-
-  @Override
-  public List<LowStock> lowStock(int threshold, int limit) {
-    return run(Report.lowStock(threshold, limit));
-  }
-
-  @Override
-  public List<DailySales> salesByDay(LocalDate from, LocalDate to) {
-    return run(Report.salesByDay(from, to));
-  }
-
-  @Override
-  public List<TopProduct> topProducts(LocalDate from, LocalDate to, int limit) {
-    return run(Report.topProducts(from, to, limit));
-  }
-
-  @Override
-  public List<StockPoint> stockHistory(long productId) {
-    return run(Report.stockHistory(productId));
-  }
-
-  @Override
-  public Freshness freshness() {
-    return Report.Heartbeat.freshness(run(Report.heartbeat()), clock.instant());
-  }
-
-  private <T> List<T> run(Report<T> report) {
+  protected <T> List<T> run(Report<T> report) {
     Dialect.Rendered rendered = report.render(Dialect.BIGQUERY, tables);
     QueryJobConfiguration.Builder config =
         QueryJobConfiguration.newBuilder(rendered.sql()).setUseLegacySql(false);

@@ -3,7 +3,7 @@ package io.github.hybridshop.examples.local.replication;
 import io.github.hybridshop.gcp.analytics.Dialect;
 import io.github.hybridshop.gcp.analytics.Report;
 import io.github.hybridshop.gcp.analytics.ReportRow;
-import io.github.hybridshop.gcp.analytics.Warehouse;
+import io.github.hybridshop.gcp.analytics.ReportWarehouse;
 import io.github.hybridshop.gcp.analytics.WarehouseException;
 import io.github.hybridshop.gcp.analytics.WarehouseTables;
 import java.math.BigDecimal;
@@ -32,9 +32,8 @@ import java.util.Properties;
  * read-only ({@link #readOnly(Path, Clock)}), one connection per report so the file is free
  * again in between.
  */
-public final class DuckDbWarehouse implements Warehouse {
+public final class DuckDbWarehouse extends ReportWarehouse {
   private final ConnectionSource connections;
-  private final Clock clock;
 
   /** Opens a connection for one report; the caller closes it. */
   @FunctionalInterface
@@ -51,8 +50,8 @@ public final class DuckDbWarehouse implements Warehouse {
    * @param clock the clock freshness is measured against
    */
   public DuckDbWarehouse(ConnectionSource connections, Clock clock) {
+    super(clock);
     this.connections = Objects.requireNonNull(connections, "connections");
-    this.clock = Objects.requireNonNull(clock, "clock");
   }
 
   /**
@@ -88,36 +87,7 @@ public final class DuckDbWarehouse implements Warehouse {
   }
 
   @Override
-  public List<CategoryInventory> inventoryByCategory() {
-    return run(Report.inventoryByCategory());
-  }
-
-  @Override
-  public List<LowStock> lowStock(int threshold, int limit) {
-    return run(Report.lowStock(threshold, limit));
-  }
-
-  @Override
-  public List<DailySales> salesByDay(LocalDate from, LocalDate to) {
-    return run(Report.salesByDay(from, to));
-  }
-
-  @Override
-  public List<TopProduct> topProducts(LocalDate from, LocalDate to, int limit) {
-    return run(Report.topProducts(from, to, limit));
-  }
-
-  @Override
-  public List<StockPoint> stockHistory(long productId) {
-    return run(Report.stockHistory(productId));
-  }
-
-  @Override
-  public Freshness freshness() {
-    return Report.Heartbeat.freshness(run(Report.heartbeat()), clock.instant());
-  }
-
-  private <T> List<T> run(Report<T> report) {
+  protected <T> List<T> run(Report<T> report) {
     Dialect.Rendered rendered = report.render(Dialect.DUCKDB, WarehouseTables.LOCAL);
     try (Connection connection = connections.open();
         PreparedStatement statement = connection.prepareStatement(rendered.sql())) {
