@@ -8,15 +8,11 @@ import io.github.hybridshop.aws.products.ProductsHandler;
 import io.github.hybridshop.core.catalog.NewProduct;
 import io.github.hybridshop.core.testing.ShopDatabase;
 import java.io.File;
-import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,8 +36,6 @@ class ColdPathIT {
     ShopDatabase db = ShopDatabase.create();
     try {
       db.shop().catalog().add(new NewProduct("Cold brew", "Coffee", new BigDecimal("3.20"), 5));
-      Path function = work.resolve("function");
-      unzip(LambdaArtifactIT.ZIP, function);
       Path classLog = work.resolve("classes.log");
       ProcessBuilder builder =
           new ProcessBuilder(
@@ -51,8 +45,7 @@ class ColdPathIT {
                   String.join(
                       File.pathSeparator,
                       Path.of("target", "test-classes").toString(),
-                      function.toString(),
-                      function.resolve("lib") + "/*"),
+                      UnzippedArtifact.classPath(work.resolve("function"))),
                   FirstRequest.class.getName())
               .redirectErrorStream(true);
       builder.environment().keySet().removeIf(name -> name.startsWith("SHOP_") || name.startsWith("DB_"));
@@ -92,20 +85,6 @@ class ColdPathIT {
       APIGatewayV2HTTPResponse response = new ProductsHandler().handleRequest(event, null);
       System.out.println(response.getStatusCode() + " " + response.getBody());
       System.exit(response.getStatusCode() == 200 ? 0 : 1);
-    }
-  }
-
-  private static void unzip(Path zip, Path target) throws IOException {
-    try (InputStream file = Files.newInputStream(zip); ZipInputStream in = new ZipInputStream(file)) {
-      for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
-        Path out = target.resolve(entry.getName()).normalize();
-        if (entry.isDirectory()) {
-          Files.createDirectories(out);
-        } else {
-          Files.createDirectories(out.getParent());
-          Files.copy(in, out);
-        }
-      }
     }
   }
 }

@@ -1,7 +1,6 @@
 package io.github.hybridshop.aws.admin;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.github.hybridshop.aws.config.LambdaEnvironment;
@@ -28,11 +27,8 @@ import java.util.Objects;
  * {@code POST /products/{id}/restock} {@code {quantity}} (200 product; 400, 401, 404). Every
  * call is checked against {@link AdminAccess} before its body is read; a refused call gets 401
  * with {@code WWW-Authenticate: Bearer}.
- *
- * <p>{@link RequestHandler} is named directly, not only through {@link ApiHandler}, because the
- * Lambda runtime reads the event type from the class's own generic interfaces.
  */
-public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, ApiHandler {
+public final class AdminHandler implements ApiHandler {
 
   /** The routes this handler serves, in API Gateway syntax. */
   public static final List<String> ROUTES = List.of("POST /products", "POST /products/{id}/restock");

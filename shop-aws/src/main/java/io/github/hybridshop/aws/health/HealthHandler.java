@@ -1,7 +1,6 @@
 package io.github.hybridshop.aws.health;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.github.hybridshop.aws.config.LambdaEnvironment;
@@ -20,11 +19,8 @@ import java.util.Map;
 /**
  * {@code GET /health}: 200 {@code {"status":"ok","database":"up"}} when the database answers,
  * else 503 problem+json with {@code "database":"down"} and {@code Retry-After}.
- *
- * <p>{@link RequestHandler} is named directly, not only through {@link ApiHandler}, because the
- * Lambda runtime reads the event type from the class's own generic interfaces.
  */
-public final class HealthHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, ApiHandler {
+public final class HealthHandler implements ApiHandler {
 
   /** The routes this handler serves, in API Gateway syntax. */
   public static final List<String> ROUTES = List.of("GET /health");

@@ -1,7 +1,6 @@
 package io.github.hybridshop.aws.orders;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.github.hybridshop.aws.config.LambdaEnvironment;
@@ -25,11 +24,8 @@ import java.util.Map;
  * {@code Idempotency-Key} header (201 order; 400, 404, 409 {@code insufficient-stock} with
  * {@code shortages}, 422 when the key was used for another cart), and {@code GET /orders/{id}}.
  * A replay of the same key and cart answers 201 with the first order, whoever asks.
- *
- * <p>{@link RequestHandler} is named directly, not only through {@link ApiHandler}, because the
- * Lambda runtime reads the event type from the class's own generic interfaces.
  */
-public final class OrdersHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, ApiHandler {
+public final class OrdersHandler implements ApiHandler {
 
   /** The routes this handler serves, in API Gateway syntax. */
   public static final List<String> ROUTES = List.of("POST /orders", "GET /orders/{id}");

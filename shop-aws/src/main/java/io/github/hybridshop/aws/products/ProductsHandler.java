@@ -1,7 +1,6 @@
 package io.github.hybridshop.aws.products;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.github.hybridshop.aws.config.LambdaEnvironment;
@@ -19,11 +18,8 @@ import java.util.List;
 /**
  * Public catalog reads: {@code GET /products?category=&q=&limit=&cursor=} (200
  * {@code {items, nextCursor}}) and {@code GET /products/{id}} (200 product, 404).
- *
- * <p>{@link RequestHandler} is named directly, not only through {@link ApiHandler}, because the
- * Lambda runtime reads the event type from the class's own generic interfaces.
  */
-public final class ProductsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, ApiHandler {
+public final class ProductsHandler implements ApiHandler {
 
   /** The routes this handler serves, in API Gateway syntax. */
   public static final List<String> ROUTES = List.of("GET /products", "GET /products/{id}");
