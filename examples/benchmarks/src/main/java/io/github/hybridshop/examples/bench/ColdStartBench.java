@@ -19,13 +19,15 @@ import java.util.zip.ZipInputStream;
  * unzipped as the runtime does) and serves its first {@code GET /products} event against a real
  * database (the body must hold a product), versus a fresh JVM that serves the same event with a
  * hello-world handler; median of {@code --runs} (5) each, alternating. Both JVMs run with C1
- * only, as the Lambda Java runtime does.
+ * only, as the Lambda Java runtime does. A third JVM, on the same class path as ours, runs
+ * {@link JdbcFloorHandler} ({@code jdbcFloorRatio}): what the driver alone costs a fresh JVM.
  * {@code --artifact} points at shop-aws-lambda.zip (default: shop-aws/target/ from the repo root).
  */
 final class ColdStartBench implements Scenario {
   private static final String PROBE = "io.github.hybridshop.examples.bench.ColdStartProbe";
   private static final String OURS = "io.github.hybridshop.aws.products.ProductsHandler";
   private static final String HELLO = "io.github.hybridshop.examples.bench.HelloHandler";
+  private static final String FLOOR = "io.github.hybridshop.examples.bench.JdbcFloorHandler";
   // What each side's body must contain: the first page really holds products read from the database.
   private static final String A_PRODUCT = "{\"items\":[{\"id\":";
   private static final String HELLO_BODY = "hello";
@@ -38,7 +40,7 @@ final class ColdStartBench implements Scenario {
     Path function = work.resolve("function");
     unzip(zip, function);
     Path probe = work.resolve("probe");
-    for (String name : List.of("ColdStartProbe", "HelloHandler")) {
+    for (String name : List.of("ColdStartProbe", "HelloHandler", "JdbcFloorHandler")) {
       copyClass(name, probe);
     }
     String lib = function.resolve("lib") + "/";
@@ -58,11 +60,14 @@ final class ColdStartBench implements Scenario {
       // One unmeasured run each warms the OS file cache, as a warm Lambda host would have it.
       time(ours, OURS, A_PRODUCT, env);
       time(trivial, HELLO, HELLO_BODY, Map.of());
+      time(ours, FLOOR, A_PRODUCT, env);
       List<Double> oursMs = new ArrayList<>();
       List<Double> trivialMs = new ArrayList<>();
+      List<Double> floorMs = new ArrayList<>();
       for (int i = 0; i < runs; i++) {
         oursMs.add(time(ours, OURS, A_PRODUCT, env));
         trivialMs.add(time(trivial, HELLO, HELLO_BODY, Map.of()));
+        floorMs.add(time(ours, FLOOR, A_PRODUCT, env));
       }
       double median = median(oursMs);
       double baseline = median(trivialMs);
@@ -72,6 +77,8 @@ final class ColdStartBench implements Scenario {
       out.put("medianMs", median);
       out.put("baselineMedianMs", baseline);
       out.put("ratio", median / baseline);
+      out.put("jdbcFloorMedianMs", median(floorMs));
+      out.put("jdbcFloorRatio", median(floorMs) / baseline);
       out.put("artifactBytes", Files.size(zip));
       return Json.line(out);
     }
