@@ -86,6 +86,9 @@ final class DuckDbChangeWriter implements AutoCloseable {
         deletes |= row.delete();
       }
     }
+    // Planned anew each batch, not prepared once: a re-executed prepared INSERT ... ON CONFLICT
+    // DO UPDATE reads garbage from EXCLUDED in duckdb_jdbc 1.5.6 (seen here: positions such as
+    // 140672263587090), and the position guard then drops updates silently.
     try (Statement statement = connection.createStatement()) {
       if (deletes) {
         statement.execute(staging.delete());
