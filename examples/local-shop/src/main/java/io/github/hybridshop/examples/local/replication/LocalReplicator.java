@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,6 +103,9 @@ public final class LocalReplicator implements AutoCloseable {
    */
   public static LocalReplicator start(ReplicatorConfig config) {
     try {
+      if (!Files.exists(config.offsetsFile())) {
+        dropUnreadSlot(config);
+      }
       LocalReplicator replicator = new LocalReplicator(config);
       replicator.runner.execute(replicator.engine);
       LOG.info("local replication started: {}", config);
@@ -112,6 +116,27 @@ public final class LocalReplicator implements AutoCloseable {
               + e.getMessage(), e);
     } catch (IOException e) {
       throw new IllegalStateException("could not create the data dir " + config.dataDir() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Without offsets this start snapshots the tables, and Debezium can make that snapshot
+   * consistent with the stream (a snapshot exported where the slot starts) only when it creates
+   * the slot itself. On a slot made earlier it streams again changes the snapshot already holds,
+   * with LSNs above the snapshot's, so the warehouse briefly goes back in time (seen in tests:
+   * a restocked product showed its old stock again). The snapshot copies everything, so dropping
+   * an unread slot loses nothing.
+   */
+  private static void dropUnreadSlot(ReplicatorConfig config) {
+    String url = "jdbc:postgresql://" + config.host() + ":" + config.port() + "/" + config.database();
+    try (Connection connection = DriverManager.getConnection(url, config.user(), config.password());
+        PreparedStatement drop = connection.prepareStatement(
+            "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = ? AND NOT active")) {
+      drop.setString(1, config.slot());
+      drop.execute();
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "could not prepare slot " + config.slot() + " on " + config.host() + ":" + config.port() + ": " + e.getMessage(), e);
     }
   }
 

@@ -129,7 +129,7 @@ public record ReplicatorConfig(
     p.setProperty("name", "shop-local-replicator");
     p.setProperty("connector.class", "io.debezium.connector.postgresql.PostgresConnector");
     p.setProperty("offset.storage", "org.apache.kafka.connect.storage.FileOffsetBackingStore");
-    p.setProperty("offset.storage.file.filename", dataDir.resolve("replication-offsets.dat").toString());
+    p.setProperty("offset.storage.file.filename", offsetsFile().toString());
     p.setProperty("offset.flush.interval.ms", "1000");
     p.setProperty("database.hostname", host);
     p.setProperty("database.port", Integer.toString(port));
@@ -152,6 +152,11 @@ public record ReplicatorConfig(
     p.setProperty("max.batch.size", "8192");
     p.setProperty("max.queue.size", "32768");
     return p;
+  }
+
+  /** @return where Debezium keeps its committed offsets; absent before the first start */
+  public Path offsetsFile() {
+    return dataDir.resolve("replication-offsets.dat");
   }
 
   /** @return the DuckDB file */
