@@ -79,7 +79,6 @@ final class ReplicationBench implements Scenario {
         steadyWriteMs = replicator.writeMillis() - writeMs;
       }
 
-      List<Map<String, List<Object[]>>> batches = new ArrayList<>();
       ReplicatorConfig ceiling = config.withSlot("shop_bench_ceiling").withDataDir(dataDir.resolve("ceiling"));
       try (Connection c = db.pool().getConnection(); Statement s = c.createStatement()) {
         s.execute("SELECT pg_create_logical_replication_slot('" + ceiling.slot() + "', 'pgoutput')");
@@ -104,8 +103,7 @@ final class ReplicationBench implements Scenario {
         catchUpWriteMs = replicator.writeMillis();
       }
       double debezium = DebeziumCeiling.rowsPerSec(ceiling, changes);
-      batches.add(caughtUpRows(db.pool()));
-      double baseline = appenderRowsPerSec(batches.get(0), dataDir.resolve("baseline.duckdb"));
+      double baseline = appenderRowsPerSec(caughtUpRows(db.pool()), dataDir.resolve("baseline.duckdb"));
 
       double withStartup = changes / ((done - restart) / 1e9);
       double streaming = changes / ((done - first) / 1e9);
