@@ -6,6 +6,7 @@ import io.github.hybridshop.core.ShopConfig;
 import io.github.hybridshop.core.checkout.OrderItem;
 import io.github.hybridshop.core.checkout.OrderRequest;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -18,6 +19,11 @@ import java.util.concurrent.atomic.AtomicLong;
 final class ApiBench implements Scenario {
   private static final int PRODUCTS = 10_000;
   private static final AtomicLong KEYS = new AtomicLong();
+
+  @Override
+  public Set<String> flags() {
+    return Set.of("threads", "seconds", "rounds");
+  }
 
   @Override
   public String run(Flags flags) throws Exception {

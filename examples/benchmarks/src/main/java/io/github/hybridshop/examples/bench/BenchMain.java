@@ -29,8 +29,16 @@ public final class BenchMain {
       System.err.println("usage: java -jar shop-bench.jar <" + String.join("|", SCENARIOS.keySet()) + "> [--flag value ...]");
       System.exit(2);
     }
-    Flags flags = Flags.parse(Arrays.copyOfRange(args, 1, args.length));
-    String json = SCENARIOS.get(args[0]).run(flags);
+    Scenario scenario = SCENARIOS.get(args[0]);
+    Flags flags;
+    try {
+      flags = Flags.parse(Arrays.copyOfRange(args, 1, args.length), scenario.flags());
+    } catch (IllegalArgumentException e) {
+      System.err.println(args[0] + ": " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    String json = scenario.run(flags);
     System.out.println(json);
     System.exit(0);
   }

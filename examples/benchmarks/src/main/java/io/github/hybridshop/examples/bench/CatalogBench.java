@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 
@@ -21,6 +22,11 @@ import javax.sql.DataSource;
 final class CatalogBench implements Scenario {
   private static final int PRODUCTS = 100_000;
   private static final int PAGE = 50;
+
+  @Override
+  public Set<String> flags() {
+    return Set.of("threads", "seconds", "rounds");
+  }
 
   @Override
   public String run(Flags flags) throws Exception {

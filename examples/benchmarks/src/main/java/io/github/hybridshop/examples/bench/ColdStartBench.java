@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -31,6 +32,11 @@ final class ColdStartBench implements Scenario {
   // What each side's body must contain: the first page really holds products read from the database.
   private static final String A_PRODUCT = "{\"items\":[{\"id\":";
   private static final String HELLO_BODY = "hello";
+
+  @Override
+  public Set<String> flags() {
+    return Set.of("runs", "artifact");
+  }
 
   @Override
   public String run(Flags flags) throws Exception {

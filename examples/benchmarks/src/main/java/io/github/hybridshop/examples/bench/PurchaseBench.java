@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
@@ -32,6 +33,11 @@ final class PurchaseBench implements Scenario {
 
   PurchaseBench(Mode mode) {
     this.mode = mode;
+  }
+
+  @Override
+  public Set<String> flags() {
+    return Set.of("threads", "seconds", "rounds");
   }
 
   @Override

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
@@ -50,6 +51,11 @@ import org.duckdb.DuckDBConnection;
 final class ReplicationBench implements Scenario {
   private static final int PRODUCTS = 1_000;
   private static final int CATCH_UP_ORDERS = 25_000;
+
+  @Override
+  public Set<String> flags() {
+    return Set.of("rate", "seconds");
+  }
 
   @Override
   public String run(Flags flags) throws Exception {

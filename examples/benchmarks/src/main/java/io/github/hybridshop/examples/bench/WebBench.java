@@ -20,6 +20,7 @@ import java.sql.Statement;
 import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 
@@ -33,6 +34,11 @@ final class WebBench implements Scenario {
   private static final int PRODUCTS = 2_000;
   private static final int PAGE = 50;
   private static final String ADMIN_TOKEN = "bench-admin-token-" + Long.toHexString(new SecureRandom().nextLong());
+
+  @Override
+  public Set<String> flags() {
+    return Set.of("threads", "seconds");
+  }
 
   @Override
   public String run(Flags flags) throws Exception {
