@@ -3,7 +3,7 @@ package io.github.hybridshop.examples.bench;
 import io.debezium.embedded.Connect;
 import io.debezium.engine.ChangeEvent;
 import io.debezium.engine.DebeziumEngine;
-import io.github.hybridshop.examples.local.replication.ReplicatorConfig;
+import io.github.hybridshop.gcp.replication.ReplicatorConfig;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Properties;

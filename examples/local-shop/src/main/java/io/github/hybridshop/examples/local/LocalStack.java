@@ -4,9 +4,8 @@ import io.github.hybridshop.aws.local.LocalApiServer;
 import io.github.hybridshop.core.replication.Heartbeat;
 import io.github.hybridshop.core.replication.ReplicationSettings;
 import io.github.hybridshop.core.replication.ReplicationSetup;
-import io.github.hybridshop.examples.local.replication.DuckDbWarehouse;
-import io.github.hybridshop.examples.local.replication.LocalReplicator;
-import io.github.hybridshop.examples.local.replication.ReplicatorConfig;
+import io.github.hybridshop.gcp.replication.LocalReplicator;
+import io.github.hybridshop.gcp.replication.ReplicatorConfig;
 import io.github.hybridshop.gcp.web.WebApp;
 import io.github.hybridshop.gcp.web.WebConfig;
 import io.github.hybridshop.gcp.web.WebMain;
@@ -69,7 +68,7 @@ public final class LocalStack implements AutoCloseable {
           WebConfig.local(
               options.webPort(), api.baseUri(), PasswordHash.create(adminPassword.toCharArray()), adminToken,
               config.currency());
-      web = add(WebApp.start(site, WebMain.apiClient(site), DuckDbWarehouse.sharing(replicator, Clock.systemUTC())));
+      web = add(WebApp.start(site, WebMain.apiClient(site), replicator.warehouse(Clock.systemUTC())));
     } catch (IOException | RuntimeException e) {
       close();
       throw e;
