@@ -24,6 +24,8 @@ resource "google_project_service" "this" {
     "bigquery.googleapis.com",
     "datastream.googleapis.com",
     "iam.googleapis.com",
+    "logging.googleapis.com",
+    "monitoring.googleapis.com",
     "run.googleapis.com",
     "secretmanager.googleapis.com",
   ])
@@ -174,6 +176,32 @@ module "gcp_web" {
   public_access       = var.web_public_access
   deletion_protection = var.web_deletion_protection
   labels              = local.labels
+
+  depends_on = [google_project_service.this]
+}
+
+# --- Monitoring: alarms, alert policies and dashboards on both clouds ------------------------------
+
+module "aws_monitoring" {
+  source = "./modules/aws-monitoring"
+
+  name           = var.name
+  alert_email    = var.alert_email
+  functions      = module.aws_api.functions
+  api_id         = module.aws_api.api_id
+  db_instance_id = module.aws_database.instance_id
+  tags           = local.tags
+}
+
+module "gcp_monitoring" {
+  source = "./modules/gcp-monitoring"
+
+  name             = var.name
+  project_id       = var.gcp_project_id
+  alert_email      = var.alert_email
+  stream_id        = module.gcp_replication.stream_id
+  web_service_name = module.gcp_web.service_name
+  labels           = local.labels
 
   depends_on = [google_project_service.this]
 }

@@ -59,3 +59,16 @@ output "bigquery_dataset" {
     location = module.gcp_replication.dataset_location
   }
 }
+
+output "alarm_topic_arn" {
+  description = "SNS topic every AWS alarm notifies (subscribe a pager or chat endpoint to it)."
+  value       = module.aws_monitoring.alarm_topic_arn
+}
+
+output "dashboards" {
+  description = "The CloudWatch and Cloud Monitoring dashboards."
+  value = {
+    aws    = module.aws_monitoring.dashboard_url
+    google = module.gcp_monitoring.dashboard_url
+  }
+}

@@ -84,6 +84,16 @@ variable "admin_password_hash" {
   }
 }
 
+variable "alert_email" {
+  description = "Email address that receives every alarm (SNS on AWS, a notification channel on Google); confirm the SNS subscription mail once."
+  type        = string
+
+  validation {
+    condition     = can(regex("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", var.alert_email))
+    error_message = "alert_email must be an email address."
+  }
+}
+
 # --- Artifacts ------------------------------------------------------------------------------------
 
 variable "lambda_artifact_path" {

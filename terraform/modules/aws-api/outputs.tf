@@ -32,3 +32,11 @@ output "access_log_group" {
   description = "CloudWatch log group of the API access logs."
   value       = aws_cloudwatch_log_group.access.name
 }
+
+output "functions" {
+  description = "Every function of this module by key (the API functions and migrate), with name and timeout, for the alarms."
+  value = merge(
+    { for k, f in aws_lambda_function.api : k => { name = f.function_name, timeout_seconds = f.timeout } },
+    { migrate = { name = aws_lambda_function.migrate.function_name, timeout_seconds = aws_lambda_function.migrate.timeout } },
+  )
+}

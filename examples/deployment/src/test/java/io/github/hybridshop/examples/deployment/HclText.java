@@ -1,8 +1,12 @@
 package io.github.hybridshop.examples.deployment;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,6 +25,8 @@ final class HclText {
   /** {@code module.name.output} or {@code module.name[0].output}; a bare {@code module.name} names no output. */
   private static final Pattern MODULE_OUTPUT_REF =
       Pattern.compile("(?<![\\w.-])module\\.([A-Za-z_][\\w-]*)(?:\\[[^\\]]*\\])?\\.([A-Za-z_][\\w-]*)");
+
+  private static final Pattern BLOCK_LABEL = Pattern.compile("\\s*\"([^\"]+)\"");
 
   private static final Pattern HEREDOC_START = Pattern.compile("<<-?([A-Za-z_][A-Za-z0-9_]*)[ \\t]*\\r?\\n");
 
@@ -144,5 +150,37 @@ final class HclText {
       refs.add(new ModuleOutputRef(m.group(1), m.group(2)));
     }
     return refs;
+  }
+
+  /**
+   * The text of every top-level block of one kind in comment-free code, keyed by its labels joined
+   * with a dot: {@code resource "aws_x" "y" {...}} is {@code aws_x.y}, {@code module "m" {...}} is
+   * {@code m}. The text runs from the opening to the matching closing brace; braces inside strings
+   * and interpolations are balanced in Terraform, so counting them is enough.
+   */
+  static Map<String, String> blocks(String code, String kind) {
+    Map<String, String> blocks = new LinkedHashMap<>();
+    Matcher start = Pattern.compile("(?m)^" + Pattern.quote(kind) + "((?:\\s*\"[^\"]+\")+)\\s*\\{").matcher(code);
+    while (start.find()) {
+      List<String> labels = new ArrayList<>();
+      Matcher label = BLOCK_LABEL.matcher(start.group(1));
+      while (label.find()) {
+        labels.add(label.group(1));
+      }
+      int open = start.end() - 1;
+      int depth = 0;
+      int end = code.length();
+      for (int i = open; i < code.length(); i++) {
+        char c = code.charAt(i);
+        if (c == '{') {
+          depth++;
+        } else if (c == '}' && --depth == 0) {
+          end = i + 1;
+          break;
+        }
+      }
+      blocks.put(String.join(".", labels), code.substring(open, end));
+    }
+    return blocks;
   }
 }

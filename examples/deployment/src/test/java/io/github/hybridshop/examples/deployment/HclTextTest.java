@@ -51,4 +51,24 @@ class HclTextTest {
   void variableReferenceNeedsAWordBoundary() {
     assertThat(HclText.variableRefs("a = each.var.x\nb = myvar.y\nc = [var.z]")).containsExactly("z");
   }
+
+  @Test
+  void blocksAreCutAtTheirMatchingBrace() {
+    String code = """
+        resource "aws_x" "one" {
+          name = "a-${var.b}"
+          nested {
+            path = "/p/{id}"
+          }
+        }
+        module "m" {
+          x = 1
+        }
+        resource "aws_x" "two" { y = 2 }
+        """;
+
+    assertThat(HclText.blocks(code, "resource")).containsOnlyKeys("aws_x.one", "aws_x.two");
+    assertThat(HclText.blocks(code, "resource").get("aws_x.one")).contains("/p/{id}").endsWith("}\n}").doesNotContain("x = 1");
+    assertThat(HclText.blocks(code, "module")).containsExactly(java.util.Map.entry("m", "{\n  x = 1\n}"));
+  }
 }

@@ -27,11 +27,11 @@ class TerraformWiringTest {
   }
 
   @Test
-  void treeHasTheRootAndFiveModules() {
+  void treeHasTheRootAndItsModules() {
     assertThat(moduleDirs().map(d -> RepoLayout.terraform().relativize(d).toString().replace('\\', '/')))
         .containsExactlyInAnyOrder("", "modules/aws-network", "modules/aws-database", "modules/aws-api",
-            "modules/gcp-web", "modules/gcp-replication");
-    assertThat(module(RepoLayout.terraform()).moduleCalls()).hasSize(5);
+            "modules/gcp-web", "modules/gcp-replication", "modules/aws-monitoring", "modules/gcp-monitoring");
+    assertThat(module(RepoLayout.terraform()).moduleCalls()).hasSize(7);
   }
 
   @ParameterizedTest

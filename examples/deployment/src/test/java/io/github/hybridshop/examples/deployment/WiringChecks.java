@@ -111,7 +111,8 @@ final class WiringChecks {
     return Optional.of(loader.apply(dir.get()));
   }
 
-  private static Optional<Path> localSource(TerraformModule caller, ModuleCall call) {
+  /** The directory of a call's {@code ./} or {@code ../} source; empty for registry or git sources. */
+  static Optional<Path> localSource(TerraformModule caller, ModuleCall call) {
     String source = call.source();
     if (source.startsWith("./") || source.startsWith("../")) {
       return Optional.of(caller.dir().resolve(source).normalize());
