@@ -27,8 +27,8 @@ public record DatastreamNames(
   }
 
   /**
-   * The names Terraform's gcp-replication module uses ({@code shop-postgres}, {@code shop-bigquery},
-   * {@code shop-stream}).
+   * Short ids for a stream set up by hand ({@code shop-postgres}, {@code shop-bigquery},
+   * {@code shop-stream}); Terraform names its resources with {@link #deployed}.
    *
    * @param project the project
    * @param region the region
@@ -36,6 +36,20 @@ public record DatastreamNames(
    */
   public static DatastreamNames defaults(String project, String region) {
     return new DatastreamNames(project, region, "shop-postgres", "shop-bigquery", "shop-stream");
+  }
+
+  /**
+   * The ids Terraform's gcp-replication module gives its resources for a deployment
+   * {@code name} (the root module's {@code name}, {@code hybrid-shop} by default):
+   * {@code <name>-postgres}, {@code <name>-bigquery} and the stream {@code <name>-shop-to-bigquery}.
+   *
+   * @param project the project
+   * @param region the region
+   * @param name the deployment name
+   * @return the names
+   */
+  public static DatastreamNames deployed(String project, String region, String name) {
+    return new DatastreamNames(project, region, name + "-postgres", name + "-bigquery", name + "-shop-to-bigquery");
   }
 
   /** @return {@code projects/<p>/locations/<r>} */
