@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * Monitoring policies for the Terraform: an alarm nobody hears or that can never be tuned is not
  * monitoring. Every alarm and alert policy notifies someone, every threshold is a variable, every
  * Lambda function has an {@code Errors} alarm, and the heartbeat function runs every minute on an
- * EventBridge Scheduler schedule (the Datastream alerts assume one change a minute).
+ * EventBridge Scheduler schedule (the Datastream alerts assume one change a minute) whose role may
+ * do nothing but invoke it.
  */
 final class AlarmChecks {
 
@@ -34,6 +35,14 @@ final class AlarmChecks {
 
   private static final Pattern LAMBDA_ERRORS = Pattern.compile(
       "(?s)(?=.*\\bnamespace\\s*=\\s*\"AWS/Lambda\")(?=.*\\bmetric_name\\s*=\\s*\"Errors\").*\\bfor_each\\s*=\\s*var\\.([A-Za-z_][\\w-]*)");
+
+  private static final Pattern ROLE_ARN = Pattern.compile("\\brole_arn\\s*=\\s*aws_iam_role\\.([A-Za-z_][\\w-]*)\\.arn");
+
+  private static final Pattern POLICY_DOCUMENT =
+      Pattern.compile("(?m)^\\s*policy\\s*=\\s*data\\.aws_iam_policy_document\\.([A-Za-z_][\\w-]*)\\.json");
+
+  /** {@code actions = [...]} or {@code resources = [...]} (single-level list). */
+  private static final Pattern LIST_ATTRIBUTE = Pattern.compile("(?m)^\\s*(actions|resources)\\s*=\\s*\\[([^\\]]*)\\]");
 
   private static final Pattern LAMBDA_REF = Pattern.compile("aws_lambda_function\\.([A-Za-z_][\\w-]*)");
 
@@ -185,7 +194,11 @@ final class AlarmChecks {
     }
 
     Map<String, String> resources = new LinkedHashMap<>();
-    module.code().values().forEach(code -> resources.putAll(HclText.blocks(code, "resource")));
+    Map<String, String> documents = new LinkedHashMap<>();
+    module.code().values().forEach(code -> {
+      resources.putAll(HclText.blocks(code, "resource"));
+      documents.putAll(HclText.blocks(code, "data"));
+    });
     List<Finding> findings = new ArrayList<>();
     Set<String> scheduled = new LinkedHashSet<>();
     resources.forEach((address, body) -> {
@@ -211,6 +224,7 @@ final class AlarmChecks {
               + ", which does not run " + HEARTBEAT_CLASS));
         }
       }
+      findings.addAll(schedulerPrivilege(address, body, resources, documents, heartbeats, file));
       if (!SCHEDULE_EVERY_MINUTE.matcher(body).find()) {
         findings.add(new Finding("schedule-rate", file, address + " must run " + HEARTBEAT_RATE
             + ": the freshness report and the Datastream alerts expect one heartbeat a minute"));
@@ -223,6 +237,65 @@ final class AlarmChecks {
       }
     }
     return new Heartbeat(heartbeats, findings);
+  }
+
+  /**
+   * The policies of a schedule's role ({@code target.role_arn}) allow only
+   * {@code lambda:InvokeFunction}, and only on the heartbeat function or its alias; no managed
+   * policy is attached to it.
+   */
+  private static List<Finding> schedulerPrivilege(
+      String schedule, String body, Map<String, String> resources, Map<String, String> documents,
+      Set<String> heartbeats, Path file) {
+    Matcher role = ROLE_ARN.matcher(body);
+    if (!role.find()) {
+      return List.of();
+    }
+    String roleRef = "aws_iam_role\\." + Pattern.quote(role.group(1)) + "\\.(?:id|name)\\b";
+    Pattern ofRole = Pattern.compile("(?m)^\\s*role\\s*=\\s*" + roleRef);
+    List<Finding> findings = new ArrayList<>();
+    resources.forEach((address, policy) -> {
+      if (!ofRole.matcher(policy).find()) {
+        return;
+      }
+      if (address.startsWith("aws_iam_role_policy_attachment.")) {
+        findings.add(new Finding("scheduler-privilege", file, schedule + ": its role has the managed policy "
+            + address + "; it may only invoke the heartbeat"));
+        return;
+      }
+      if (!address.startsWith("aws_iam_role_policy.")) {
+        return;
+      }
+      Matcher document = POLICY_DOCUMENT.matcher(policy);
+      if (!document.find()) {
+        findings.add(new Finding("scheduler-privilege", file, schedule + ": " + address
+            + " is not an aws_iam_policy_document the checks can read"));
+        return;
+      }
+      String statements = documents.getOrDefault("aws_iam_policy_document." + document.group(1), "");
+      Matcher actions = LIST_ATTRIBUTE.matcher(statements);
+      while (actions.find()) {
+        String list = actions.group(2).strip();
+        if (actions.group(1).equals("actions") && !list.equals("\"lambda:InvokeFunction\"")) {
+          findings.add(new Finding("scheduler-privilege", file, schedule + ": " + address
+              + " allows [" + list + "]; the schedule needs lambda:InvokeFunction only"));
+        }
+        if (actions.group(1).equals("resources")) {
+          for (String resource : list.split(",")) {
+            Set<String> functions = new LinkedHashSet<>();
+            collect(LAMBDA_REF, resource, functions);
+            Set<String> aliases = new LinkedHashSet<>();
+            collect(ALIAS_REF, resource, aliases);
+            aliases.forEach(a -> collect(LAMBDA_REF, resources.getOrDefault("aws_lambda_alias." + a, ""), functions));
+            if (functions.isEmpty() || !heartbeats.containsAll(functions)) {
+              findings.add(new Finding("scheduler-privilege", file, schedule + ": " + address + " grants on "
+                  + resource.strip() + "; only the heartbeat function or its alias"));
+            }
+          }
+        }
+      }
+    });
+    return findings;
   }
 
   private static void collect(Pattern reference, String text, Set<String> into) {

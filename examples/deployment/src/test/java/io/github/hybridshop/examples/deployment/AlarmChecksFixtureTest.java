@@ -59,10 +59,25 @@ class AlarmChecksFixtureTest {
 
     assertThat(heartbeat.functions()).containsExactlyInAnyOrder("heartbeat", "twin");
     assertThat(heartbeat.findings()).extracting(f -> f.check() + " " + f.message())
+        .filteredOn(m -> !m.startsWith("scheduler-privilege"))
         .hasSize(3)
         .anyMatch(m -> m.startsWith("schedule-rate aws_scheduler_schedule.beat "))
         .anyMatch(m -> m.startsWith("schedule-target aws_scheduler_schedule.wrong ") && m.contains("aws_lambda_function.api"))
         .anyMatch(m -> m.startsWith("heartbeat-unscheduled aws_lambda_function.twin "));
+  }
+
+  @Test
+  void aScheduleRoleThatMayDoMoreThanInvokeTheHeartbeatIsReported() {
+    List<Finding> findings = AlarmChecks.heartbeatSchedule(functions).findings().stream()
+        .filter(f -> f.check().equals("scheduler-privilege")).toList();
+
+    assertThat(messages(findings))
+        .hasSize(4)
+        .allMatch(m -> m.startsWith("aws_scheduler_schedule.greedy: "))
+        .anyMatch(m -> m.contains("managed policy aws_iam_role_policy_attachment.greedy"))
+        .anyMatch(m -> m.contains("lambda:UpdateFunctionCode"))
+        .anyMatch(m -> m.contains("grants on aws_lambda_function.api"))
+        .anyMatch(m -> m.contains("grants on \"*\""));
   }
 
   private static List<String> messages(List<Finding> findings) {
