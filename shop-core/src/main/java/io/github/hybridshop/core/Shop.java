@@ -2,7 +2,7 @@ package io.github.hybridshop.core;
 
 import io.github.hybridshop.core.catalog.Catalog;
 import io.github.hybridshop.core.checkout.Checkout;
-import io.github.hybridshop.core.db.Database;
+import io.github.hybridshop.core.internal.Database;
 import io.github.hybridshop.core.db.ShopSchema;
 import java.sql.ResultSet;
 import java.sql.Statement;

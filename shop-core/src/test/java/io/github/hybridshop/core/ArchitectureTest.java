@@ -19,6 +19,16 @@ class ArchitectureTest {
           .resideInAnyPackage(
               "com.amazonaws..", "software.amazon..", "com.google..", "spark..", "org.eclipse.jetty..", "org.duckdb..", "io.debezium..");
 
+  /** Only Database makes Jdbi: every class reaching PostgreSQL gets the shop's set-up and exceptions. */
+  @ArchTest
+  static final ArchRule ONE_WAY_TO_THE_DATABASE =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("io.github.hybridshop.core.internal..")
+          .should()
+          .callMethod(org.jdbi.v3.core.Jdbi.class, "create", javax.sql.DataSource.class)
+          .because("shop-core reaches PostgreSQL through internal.Database (its Jdbi set-up, its exceptions)");
+
   @ArchTest
   static final ArchRule NO_UPWARD_DEPENDENCIES =
       noClasses().should().dependOnClassesThat().resideInAnyPackage("io.github.hybridshop.aws..", "io.github.hybridshop.gcp..", "io.github.hybridshop.examples..");

@@ -6,7 +6,7 @@ import io.github.hybridshop.core.ProductNotFoundException;
 import io.github.hybridshop.core.ShopConfig;
 import io.github.hybridshop.core.ValidationException;
 import io.github.hybridshop.core.Violations;
-import io.github.hybridshop.core.db.Database;
+import io.github.hybridshop.core.internal.Database;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -54,7 +54,8 @@ public final class Catalog {
   private final Currency currency;
 
   /**
-   * Creates the catalog.
+   * Creates the catalog; {@link io.github.hybridshop.core.Shop} does, and embedders get it from
+   * {@code Shop.catalog()} ({@code Database} is not API).
    *
    * @param database access to the migrated shop schema
    * @param config the shop's settings

@@ -9,7 +9,7 @@ import io.github.hybridshop.core.ShopConfig;
 import io.github.hybridshop.core.Shortage;
 import io.github.hybridshop.core.ValidationException;
 import io.github.hybridshop.core.Violations;
-import io.github.hybridshop.core.db.Database;
+import io.github.hybridshop.core.internal.Database;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -81,7 +81,8 @@ public final class Checkout {
   private final Currency currency;
 
   /**
-   * Creates the checkout.
+   * Creates the checkout; {@link io.github.hybridshop.core.Shop} does, and embedders get it from
+   * {@code Shop.checkout()} ({@code Database} is not API).
    *
    * @param database access to the migrated shop schema
    * @param config the shop's settings

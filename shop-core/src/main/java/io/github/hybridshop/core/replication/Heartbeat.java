@@ -1,7 +1,7 @@
 package io.github.hybridshop.core.replication;
 
+import io.github.hybridshop.core.internal.Database;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +27,7 @@ public final class Heartbeat implements AutoCloseable {
    * @param dataSource the source database
    */
   public Heartbeat(DataSource dataSource) {
-    this.jdbi = Jdbi.create(Objects.requireNonNull(dataSource, "dataSource"));
+    this.jdbi = new Database(dataSource).jdbi();
   }
 
   /**

@@ -1,9 +1,9 @@
 package io.github.hybridshop.core.replication;
 
 import io.github.hybridshop.core.db.ShopSchema;
+import io.github.hybridshop.core.internal.Database;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -28,7 +28,7 @@ public final class ReplicationSetup {
    * @param dataSource the source database, as its owner
    */
   public ReplicationSetup(DataSource dataSource) {
-    this.jdbi = Jdbi.create(Objects.requireNonNull(dataSource, "dataSource"));
+    this.jdbi = new Database(dataSource).jdbi();
   }
 
   /**
@@ -252,10 +252,10 @@ public final class ReplicationSetup {
         handle
             .createQuery(
                 "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-                    + " WHERE n.nspname = :schema AND c.relkind = 'r' AND c.relname IN (<tables>)"
+                    + " WHERE n.nspname = :schema AND c.relkind = 'r' AND c.relname = ANY(:tables)"
                     + " AND c.relreplident <> 'd'")
             .bind("schema", ShopSchema.SCHEMA)
-            .bindList("tables", ReplicationSettings.TABLES)
+            .bindArray("tables", String.class, ReplicationSettings.TABLES)
             .mapTo(String.class)
             .list();
     if (!nonDefault.isEmpty()) {
@@ -266,10 +266,10 @@ public final class ReplicationSetup {
         handle
             .createQuery(
                 "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-                    + " WHERE n.nspname = :schema AND c.relkind = 'r' AND c.relname IN (<tables>)"
+                    + " WHERE n.nspname = :schema AND c.relkind = 'r' AND c.relname = ANY(:tables)"
                     + " AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conrelid = c.oid AND k.contype = 'p')")
             .bind("schema", ShopSchema.SCHEMA)
-            .bindList("tables", ReplicationSettings.TABLES)
+            .bindArray("tables", String.class, ReplicationSettings.TABLES)
             .mapTo(String.class)
             .list();
     if (!withoutKey.isEmpty()) {

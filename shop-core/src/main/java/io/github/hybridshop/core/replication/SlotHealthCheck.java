@@ -1,8 +1,8 @@
 package io.github.hybridshop.core.replication;
 
+import io.github.hybridshop.core.internal.Database;
 import io.github.hybridshop.core.replication.SlotHealth.Verdict;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
@@ -35,7 +35,7 @@ public final class SlotHealthCheck {
     if (warnBytes <= 0 || criticalBytes < warnBytes) {
       throw new IllegalArgumentException("need 0 < warnBytes <= criticalBytes, got " + warnBytes + " and " + criticalBytes);
     }
-    this.jdbi = Jdbi.create(Objects.requireNonNull(dataSource, "dataSource"));
+    this.jdbi = new Database(dataSource).jdbi();
     this.warnBytes = warnBytes;
     this.criticalBytes = criticalBytes;
   }

@@ -3,12 +3,12 @@ package io.github.hybridshop.gcp.replication;
 import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.ChangeEvent;
 import io.debezium.embedded.Connect;
+import io.github.hybridshop.core.replication.ReplicationSetup;
 import io.github.hybridshop.gcp.analytics.DuckDbWarehouse;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.duckdb.DuckDBConnection;
+import org.jdbi.v3.core.JdbiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -127,16 +128,13 @@ public final class LocalReplicator implements AutoCloseable {
    * the slot itself. On a slot made earlier it streams again changes the snapshot already holds,
    * with LSNs above the snapshot's, so the warehouse briefly goes back in time (seen in tests:
    * a restocked product showed its old stock again). The snapshot copies everything, so dropping
-   * an unread slot loses nothing.
+   * an unread slot loses nothing; a slot another consumer is reading stops the start with the
+   * fix named ({@link ReplicationSetup#dropSlot}).
    */
   private static void dropUnreadSlot(ReplicatorConfig config) {
-    String url = "jdbc:postgresql://" + config.host() + ":" + config.port() + "/" + config.database();
-    try (Connection connection = DriverManager.getConnection(url, config.user(), config.password());
-        PreparedStatement drop = connection.prepareStatement(
-            "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = ? AND NOT active")) {
-      drop.setString(1, config.slot());
-      drop.execute();
-    } catch (SQLException e) {
+    try {
+      new ReplicationSetup(config.dataSource()).dropSlot(config.slot());
+    } catch (JdbiException e) {
       throw new IllegalStateException(
           "could not prepare slot " + config.slot() + " on " + config.host() + ":" + config.port() + ": " + e.getMessage(), e);
     }

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Where the local replicator reads from and writes to.
@@ -152,6 +154,22 @@ public record ReplicatorConfig(
     p.setProperty("max.batch.size", "8192");
     p.setProperty("max.queue.size", "32768");
     return p;
+  }
+
+  /**
+   * The source database for shop-core's replication classes (slot housekeeping before the first
+   * start), as this configuration's user.
+   *
+   * @return a fresh, unpooled data source
+   */
+  public DataSource dataSource() {
+    PGSimpleDataSource dataSource = new PGSimpleDataSource();
+    dataSource.setServerNames(new String[] {host});
+    dataSource.setPortNumbers(new int[] {port});
+    dataSource.setDatabaseName(database);
+    dataSource.setUser(user);
+    dataSource.setPassword(password);
+    return dataSource;
   }
 
   /** @return where Debezium keeps its committed offsets; absent before the first start */

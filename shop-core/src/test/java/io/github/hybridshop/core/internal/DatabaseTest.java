@@ -1,4 +1,4 @@
-package io.github.hybridshop.core.db;
+package io.github.hybridshop.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.github.hybridshop.core.db;
+package io.github.hybridshop.core.internal;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -17,6 +17,13 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  * (a Lambda cold start) serves first, such as the catalog listing, therefore run through
  * {@link #withConnection(ConnectionWork)} and never pay for it. Failures surface as the same Jdbi
  * exceptions either way, so callers need not know which path a call took.
+ *
+ * <p>Every class of shop-core that reaches PostgreSQL goes through one of these, so all of them get
+ * the same exceptions and the shop's Jdbi set-up (lock-free statement caches, no template engine:
+ * bind lists as arrays, {@code = ANY(:values)}).
+ *
+ * <p>Not API: embedders reach the database through {@code Shop}, {@code ShopSchema} and the
+ * replication classes.
  *
  * <p>Thread-safe.
  */

@@ -1,4 +1,4 @@
-package io.github.hybridshop.core.db;
+package io.github.hybridshop.core.internal;
 
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -20,11 +20,11 @@ import org.jdbi.v3.core.statement.TemplateEngine;
  * SQL strings, so a concurrent map that stops growing at its size limit is enough: entries past
  * the limit are computed each time instead of evicting others.
  */
-public final class ConcurrentJdbiCache implements JdbiCacheBuilder {
+final class ConcurrentJdbiCache implements JdbiCacheBuilder {
   private int maxSize = 1_000;
 
   /** Creates a builder with a limit of 1,000 entries per cache. */
-  public ConcurrentJdbiCache() {}
+  ConcurrentJdbiCache() {}
 
   /**
    * Creates Jdbi on a data source with these caches installed.
@@ -32,7 +32,7 @@ public final class ConcurrentJdbiCache implements JdbiCacheBuilder {
    * @param dataSource the database
    * @return the configured Jdbi
    */
-  public static Jdbi jdbi(DataSource dataSource) {
+  static Jdbi jdbi(DataSource dataSource) {
     Jdbi jdbi = Jdbi.create(dataSource);
     // The shop's SQL uses no <template> attributes; skipping the template engine also skips an
     // ANTLR lexer whose synchronized DFA cache made 32 checkout threads queue.
