@@ -7,8 +7,9 @@ import java.util.concurrent.CountDownLatch;
  * {@code java -jar shop-local.jar [--api-port 3000] [--web-port 8080] [--data-dir .shop-local]
  * [--admin-token TOKEN] [--admin-password PASSWORD] [--demo-data]}: the whole shop on this
  * machine: the API on embedded PostgreSQL kept in the data directory, the web site, and
- * replication into {@code <data-dir>/warehouse.duckdb}. Prints the URLs and the admin secrets
- * once everything answers; stops cleanly on Ctrl-C or SIGTERM.
+ * replication into {@code <data-dir>/warehouse.duckdb}. Prints one line per part started, then the
+ * URLs and the admin secrets once everything answers. Ctrl-C or SIGTERM, at any moment of
+ * start-up or later, stops every part started so far, newest first, one line per part.
  */
 public final class LocalShop {
   private LocalShop() {}
@@ -29,13 +30,26 @@ public final class LocalShop {
       System.exit(2);
       return;
     }
-    LocalStack stack = LocalStack.start(options);
-    CountDownLatch stopped = new CountDownLatch(1);
+    Lifecycle lifecycle = new Lifecycle(System.out);
+    // Before anything starts: a signal during start-up must stop what has started so far.
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      System.out.println("[shop-local] stopping");
-      stack.close();
-      stopped.countDown();
+      if (!lifecycle.isStopping()) {
+        lifecycle.say("stopping");
+      }
+      lifecycle.stop();
+      lifecycle.say("stopped");
     }, "shop-local-shutdown"));
+    lifecycle.say("starting on " + options.dataDir().toAbsolutePath());
+    LocalStack stack;
+    try {
+      stack = LocalStack.start(options, lifecycle);
+    } catch (Lifecycle.StopRequested e) {
+      return; // the shutdown hook is stopping what started
+    } catch (IOException | RuntimeException e) {
+      System.err.println("[shop-local] could not start: " + e.getMessage());
+      System.exit(1);
+      return;
+    }
     if (stack.demoProductsAdded() > 0) {
       System.out.println("[shop-local] loaded " + stack.demoProductsAdded() + " demo products");
     }
@@ -48,6 +62,6 @@ public final class LocalShop {
     System.out.println("[shop-local] admin:       " + stack.webUri() + "/admin   password: " + stack.adminPassword());
     System.out.println("[shop-local] analytics:   " + stack.webUri() + "/analytics");
     System.out.println("[shop-local] ready (Ctrl-C stops)");
-    stopped.await();
+    new CountDownLatch(1).await(); // until the JVM stops; the shutdown hook stops the parts
   }
 }

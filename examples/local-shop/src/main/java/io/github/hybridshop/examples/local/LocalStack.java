@@ -17,8 +17,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Objects;
 
 /**
@@ -26,9 +24,13 @@ import java.util.Objects;
  * kept in the data directory), the migrated {@link Shop}, the HTTP API served by the Lambda
  * handlers, the replication heartbeat, the Debezium replicator into
  * {@code <data-dir>/warehouse.duckdb}, and the web site reading the API and the warehouse.
+ *
+ * <p>The parts are registered with a {@link Lifecycle}, which {@code shop-local.jar} hands to
+ * its shutdown hook before anything starts, so a signal at any moment stops what has started.
+ * The data directory is locked for the stack's lifetime ({@code shop-local.lock}).
  */
 public final class LocalStack implements AutoCloseable {
-  private final Deque<AutoCloseable> parts = new ArrayDeque<>();
+  private final Lifecycle lifecycle;
   private final LocalDatabase database;
   private final Shop shop;
   private final String adminToken;
@@ -38,16 +40,26 @@ public final class LocalStack implements AutoCloseable {
   private final WebApp web;
   private final int demoProductsAdded;
 
-  private LocalStack(LocalShopOptions options) throws IOException {
-    Files.createDirectories(options.dataDir());
-    adminToken = LocalSecret.ADMIN_TOKEN.resolve(options.dataDir(), options.adminToken());
-    adminPassword = LocalSecret.ADMIN_PASSWORD.resolve(options.dataDir(), options.adminPassword());
-    database = add(LocalDatabase.start(options.dataDir()));
+  private LocalStack(LocalShopOptions options, Lifecycle lifecycle) throws IOException {
+    this.lifecycle = lifecycle;
+    lifecycle.startBegan();
     try {
+      Files.createDirectories(options.dataDir());
+      lifecycle.add("data directory lock", DataDirLock.take(options.dataDir()), Duration.ofSeconds(5));
+      adminToken = LocalSecret.ADMIN_TOKEN.resolve(options.dataDir(), options.adminToken());
+      adminPassword = LocalSecret.ADMIN_PASSWORD.resolve(options.dataDir(), options.adminPassword());
+      // Registered before it starts: a stop while PostgreSQL starts still stops it.
+      database = lifecycle.add("PostgreSQL", LocalDatabase.at(options.dataDir(), lifecycle::say), Duration.ofSeconds(90));
+      database.start();
+      lifecycle.say("started PostgreSQL on port " + database.port());
+      lifecycle.checkNotStopping("the shop");
+
       ShopConfig config = ShopConfig.of(Objects.requireNonNullElse(System.getenv("SHOP_CURRENCY"), "EUR"));
       shop = Shop.migrateAndConnect(database.dataSource(), config);
       demoProductsAdded = options.demoData() ? DemoCatalog.loadOnce(shop) : 0;
-      api = add(LocalApiServer.start(shop, adminToken, options.apiPort()));
+      lifecycle.checkNotStopping("the API");
+      api = lifecycle.add("API", LocalApiServer.start(shop, adminToken, options.apiPort()), Duration.ofSeconds(10));
+      lifecycle.say("started API on " + api.baseUri());
 
       // Locally the replicator reads as the embedded superuser, so no replication role is made.
       new ReplicationSetup(database.dataSource())
@@ -56,47 +68,62 @@ public final class LocalStack implements AutoCloseable {
                   .withSlot(ReplicatorConfig.DEFAULT_SLOT)
                   .withFlavour(ReplicationSettings.Flavour.PLAIN),
               null);
-      add(new Heartbeat(database.dataSource()).start(Duration.ofSeconds(10)));
+      lifecycle.add("heartbeat", new Heartbeat(database.dataSource()).start(Duration.ofSeconds(10)), Duration.ofSeconds(5));
+      lifecycle.say("started heartbeat");
       replicator =
-          add(
+          lifecycle.add(
+              "replication",
               LocalReplicator.start(
                   ReplicatorConfig.of(
                       "localhost", database.port(), LocalDatabase.NAME, LocalDatabase.USER, LocalDatabase.PASSWORD,
-                      options.dataDir())));
+                      options.dataDir())),
+              Duration.ofSeconds(45));
+      lifecycle.say("started replication into " + replicator.config().warehouseFile());
 
       WebConfig site =
           WebConfig.local(
               options.webPort(), api.baseUri(), PasswordHash.create(adminPassword.toCharArray()), adminToken,
               config.currency());
-      web = add(WebApp.start(site, WebMain.apiClient(site), replicator.warehouse(Clock.systemUTC())));
+      web =
+          lifecycle.add(
+              "web site",
+              WebApp.start(site, WebMain.apiClient(site), replicator.warehouse(Clock.systemUTC())),
+              Duration.ofSeconds(15));
+      lifecycle.say("started web site on " + webUri());
     } catch (IOException | RuntimeException e) {
-      close();
+      lifecycle.startEnded(false);
+      lifecycle.stop();
       throw e;
     }
+    lifecycle.startEnded(true);
   }
 
   /**
-   * Starts the database, migrates it, loads demo data if asked, and starts the API, the
-   * replication into DuckDB and the web site.
+   * Starts the stack, reporting to standard output.
    *
    * @param options the command-line options
    * @return the running stack
    * @throws IOException when a part cannot start (port taken, data directory unusable)
    */
   public static LocalStack start(LocalShopOptions options) throws IOException {
-    return new LocalStack(options);
+    return start(options, new Lifecycle(System.out));
   }
 
   /**
-   * Adds a part that stops before every part started earlier.
+   * Locks the data directory, starts the database, migrates it, loads demo data if asked, and
+   * starts the API, the replication into DuckDB and the web site, registering each with the
+   * lifecycle. When start-up fails, what had started is stopped before the error is thrown.
    *
-   * @param part the running part
-   * @param <T> its type
-   * @return the part
+   * @param options the command-line options
+   * @param lifecycle where the parts are registered; its {@link Lifecycle#stop()} may be called
+   *     from another thread at any time
+   * @return the running stack
+   * @throws IOException when a part cannot start (port taken, data directory unusable)
+   * @throws Lifecycle.StopRequested when the lifecycle was stopped during start-up
+   * @throws IllegalStateException when another stack runs on the data directory
    */
-  public synchronized <T extends AutoCloseable> T add(T part) {
-    parts.push(part);
-    return part;
+  public static LocalStack start(LocalShopOptions options, Lifecycle lifecycle) throws IOException {
+    return new LocalStack(options, lifecycle);
   }
 
   /**
@@ -171,16 +198,9 @@ public final class LocalStack implements AutoCloseable {
     return demoProductsAdded;
   }
 
-  /** Stops every part, newest first; the data stays in the data directory. */
+  /** Stops every part, newest first, one status line each; the data stays in the data directory. */
   @Override
-  public synchronized void close() {
-    while (!parts.isEmpty()) {
-      AutoCloseable part = parts.pop();
-      try {
-        part.close();
-      } catch (Exception e) {
-        System.err.println("[shop-local] stopping " + part.getClass().getSimpleName() + " failed: " + e);
-      }
-    }
+  public void close() {
+    lifecycle.stop();
   }
 }
