@@ -8,7 +8,9 @@ import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.hybridshop.aws.admin.AdminAccess;
 import io.github.hybridshop.aws.admin.AdminHandler;
+import io.github.hybridshop.aws.config.ShopSource;
 import io.github.hybridshop.aws.health.HealthHandler;
+import io.github.hybridshop.aws.health.ReadinessCheck;
 import io.github.hybridshop.aws.orders.OrdersHandler;
 import io.github.hybridshop.aws.products.ProductsHandler;
 import io.github.hybridshop.core.Shop;
@@ -20,6 +22,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -183,6 +186,31 @@ class HandlerEventTest {
 
     assertThat(response.getStatusCode()).isEqualTo(200);
     assertThat(Events.json(response).get("database").asText()).isEqualTo("up");
+  }
+
+  @Test
+  void healthWithMorePartsAnswers503NotReadyUntilEveryPartIsUp() {
+    AtomicBoolean replicating = new AtomicBoolean(false);
+    HealthHandler health =
+        new HealthHandler(
+            ShopSource.of(shop),
+            List.of(() -> new ReadinessCheck.Part(
+                "replication", replicating.get(), Map.of("state", replicating.get() ? "up" : "starting"))));
+
+    APIGatewayV2HTTPResponse starting = health.handleRequest(fixture("get-health.json"), null);
+    JsonNode problem = assertProblem(starting, 503, "not-ready");
+    assertThat(starting.getHeaders()).containsKey("Retry-After");
+    assertThat(problem.get("detail").asText()).contains("replication");
+    assertThat(problem.get("database").asText()).isEqualTo("up");
+    assertThat(problem.get("replication").get("state").asText()).isEqualTo("starting");
+
+    replicating.set(true);
+    APIGatewayV2HTTPResponse ready = health.handleRequest(fixture("get-health.json"), null);
+    assertThat(ready.getStatusCode()).isEqualTo(200);
+    JsonNode body = Events.json(ready);
+    assertThat(body.get("status").asText()).isEqualTo("ok");
+    assertThat(body.get("database").asText()).isEqualTo("up");
+    assertThat(body.get("replication").get("state").asText()).isEqualTo("up");
   }
 
   @Test

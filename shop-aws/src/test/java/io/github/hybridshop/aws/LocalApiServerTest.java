@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.hybridshop.aws.HttpClientSupport.Reply;
 import io.github.hybridshop.aws.local.LocalApiServer;
+import io.github.hybridshop.aws.local.RequestCounts;
 import io.github.hybridshop.core.Shop;
 import io.github.hybridshop.core.catalog.NewProduct;
 import io.github.hybridshop.core.catalog.Product;
@@ -46,6 +47,21 @@ class LocalApiServerTest {
   @AfterEach
   void stop() {
     server.close();
+  }
+
+  @Test
+  void countsEveryAnswerByRouteAndStatusClass() {
+    assertThat(http.get("/health").status()).isEqualTo(200);
+    assertThat(http.get("/products/999999999").status()).isEqualTo(404);
+    assertThat(http.post("/products", "{}", "Authorization", "Bearer wrong-token-0123456789").status()).isEqualTo(401);
+    assertThat(http.get("/no-such-route").status()).isEqualTo(404);
+
+    assertThat(server.requestCounts().snapshot())
+        .containsExactly(
+            new RequestCounts.Route("GET /health", 1, 0, 0),
+            new RequestCounts.Route("GET /products/{id}", 1, 1, 0),
+            new RequestCounts.Route("POST /products", 1, 1, 0),
+            new RequestCounts.Route(RequestCounts.UNMATCHED, 1, 1, 0));
   }
 
   @Test

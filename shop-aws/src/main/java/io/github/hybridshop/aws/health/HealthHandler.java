@@ -10,15 +10,19 @@ import io.github.hybridshop.aws.http.ApiRequest;
 import io.github.hybridshop.aws.http.DatabaseOutage;
 import io.github.hybridshop.aws.http.Dispatcher;
 import io.github.hybridshop.aws.http.HttpProblem;
+import io.github.hybridshop.aws.http.Problem;
 import io.github.hybridshop.aws.http.Responses;
 import io.github.hybridshop.core.Shop;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * {@code GET /health}: 200 {@code {"status":"ok","database":"up"}} when the database answers,
- * else 503 problem+json with {@code "database":"down"} and {@code Retry-After}.
+ * else 503 problem+json with {@code "database":"down"} and {@code Retry-After}. Given
+ * {@link ReadinessCheck}s (the local stack's replication, for instance), each part is reported
+ * under its name, and the answer is 503 {@code not-ready} until every one is up.
  */
 public final class HealthHandler implements ApiHandler {
 
@@ -26,6 +30,7 @@ public final class HealthHandler implements ApiHandler {
   public static final List<String> ROUTES = List.of("GET /health");
 
   private final ShopSource shop;
+  private final List<ReadinessCheck> parts;
   private final Dispatcher dispatcher;
 
   /** For Lambda: the shop of this execution environment. */
@@ -48,7 +53,18 @@ public final class HealthHandler implements ApiHandler {
    * @param shop where the shop comes from, asked on every request
    */
   public HealthHandler(ShopSource shop) {
+    this(shop, List.of());
+  }
+
+  /**
+   * Serves a shop and reports more parts than the database.
+   *
+   * @param shop where the shop comes from, asked on every request
+   * @param parts the other parts that must be up, checked on every request
+   */
+  public HealthHandler(ShopSource shop, List<ReadinessCheck> parts) {
     this.shop = shop;
+    this.parts = List.copyOf(parts);
     this.dispatcher = Dispatcher.builder().on(ROUTES.get(0), this::check).build();
   }
 
@@ -69,6 +85,23 @@ public final class HealthHandler implements ApiHandler {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", "ok");
     body.put("database", "up");
+    List<String> down = new ArrayList<>();
+    for (ReadinessCheck part : parts) {
+      ReadinessCheck.Part state = part.check();
+      body.put(state.name(), state.details());
+      if (!state.up()) {
+        down.add(state.name());
+      }
+    }
+    if (!down.isEmpty()) {
+      Problem problem =
+          Problem.of(503, "not-ready", "Not ready", "Not every part is up yet: " + String.join(", ", down))
+              .withHeader("Retry-After", Integer.toString(DatabaseOutage.RETRY_AFTER_SECONDS));
+      for (Map.Entry<String, Object> member : body.entrySet()) {
+        problem = member.getKey().equals("status") ? problem : problem.with(member.getKey(), member.getValue());
+      }
+      throw new HttpProblem(problem);
+    }
     return Responses.json(200, body);
   }
 }

@@ -7,7 +7,9 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.github.hybridshop.aws.admin.AdminAccess;
 import io.github.hybridshop.aws.admin.AdminHandler;
+import io.github.hybridshop.aws.config.ShopSource;
 import io.github.hybridshop.aws.health.HealthHandler;
+import io.github.hybridshop.aws.health.ReadinessCheck;
 import io.github.hybridshop.aws.http.ApiHandler;
 import io.github.hybridshop.aws.http.ApiRequest;
 import io.github.hybridshop.aws.http.Dispatcher;
@@ -60,7 +62,8 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>Requests run on a bounded pool of threads. Unknown paths answer 404 and known paths with
- * another method 405 with {@code Allow}, as problem+json.
+ * another method 405 with {@code Allow}, as problem+json. Every answer is counted by route and
+ * status class ({@link #requestCounts()}).
  */
 public final class LocalApiServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LocalApiServer.class);
@@ -78,6 +81,7 @@ public final class LocalApiServer implements AutoCloseable {
   private final ThreadPoolExecutor pool;
   private final RouteTable table;
   private final Map<String, ApiHandler> handlers;
+  private final RequestCounts counts = new RequestCounts();
 
   private LocalApiServer(HttpServer server, ThreadPoolExecutor pool, List<? extends ApiHandler> handlers) {
     this.server = server;
@@ -105,14 +109,31 @@ public final class LocalApiServer implements AutoCloseable {
    * @throws IOException when the port cannot be bound
    */
   public static LocalApiServer start(Shop shop, String adminToken, int port) throws IOException {
-    return start(
-        new InetSocketAddress(InetAddress.getLoopbackAddress(), port),
-        DEFAULT_THREADS,
-        List.of(
-            new ProductsHandler(shop),
-            new AdminHandler(shop, AdminAccess.bearerToken(adminToken)),
-            new OrdersHandler(shop),
-            new HealthHandler(shop)));
+    return start(shop, adminToken, port, List.of(), List.of());
+  }
+
+  /**
+   * Serves the whole shop API as {@link #start(Shop, String, int)} does, with a {@code /health}
+   * that also reports other parts, and more routes.
+   *
+   * @param shop the shop to serve
+   * @param adminToken the admin bearer token, at least 16 characters
+   * @param port the port, or 0 for any free one
+   * @param readiness the parts besides the database {@code /health} reports and waits for
+   * @param more handlers of further routes, such as the local stack's {@code GET /status}
+   * @return the running server
+   * @throws IOException when the port cannot be bound
+   */
+  public static LocalApiServer start(
+      Shop shop, String adminToken, int port, List<ReadinessCheck> readiness, List<? extends ApiHandler> more)
+      throws IOException {
+    List<ApiHandler> handlers = new ArrayList<>();
+    handlers.add(new ProductsHandler(shop));
+    handlers.add(new AdminHandler(shop, AdminAccess.bearerToken(adminToken)));
+    handlers.add(new OrdersHandler(shop));
+    handlers.add(new HealthHandler(ShopSource.of(shop), readiness));
+    handlers.addAll(more);
+    return start(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), DEFAULT_THREADS, handlers);
   }
 
   /**
@@ -169,6 +190,15 @@ public final class LocalApiServer implements AutoCloseable {
     return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort());
   }
 
+  /**
+   * Returns what the server answered so far.
+   *
+   * @return the live counts, by route and status class
+   */
+  public RequestCounts requestCounts() {
+    return counts;
+  }
+
   /** Stops accepting requests, lets running ones finish for up to a second, and stops the threads. */
   @Override
   public void close() {
@@ -183,21 +213,23 @@ public final class LocalApiServer implements AutoCloseable {
 
   private void serve(HttpExchange exchange) throws IOException {
     try (exchange) {
+      String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+      String path = exchange.getRequestURI().getRawPath();
+      RouteTable.Match match = table.match(method, path);
       APIGatewayV2HTTPResponse response;
       try {
-        response = respond(exchange);
+        response = respond(exchange, method, path, match);
       } catch (RuntimeException e) {
         LOG.error("local API failed on {} {}", exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), e);
         response = APIGatewayV2HTTPResponse.builder().withStatusCode(500).withBody("").build();
       }
+      counts.record(match instanceof RouteTable.Match.Found found ? found.routeKey() : RequestCounts.UNMATCHED, response.getStatusCode());
       write(exchange, response);
     }
   }
 
-  private APIGatewayV2HTTPResponse respond(HttpExchange exchange) throws IOException {
-    String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
-    String path = exchange.getRequestURI().getRawPath();
-    RouteTable.Match match = table.match(method, path);
+  private APIGatewayV2HTTPResponse respond(HttpExchange exchange, String method, String path, RouteTable.Match match)
+      throws IOException {
     if (match instanceof RouteTable.Match.WrongMethod wrong) {
       return ProblemJson.response(Dispatcher.methodNotAllowed(method, wrong.allowed()));
     }

@@ -56,6 +56,7 @@ public final class LocalShop {
     System.out.println("[shop-local] data:        " + options.dataDir().toAbsolutePath());
     System.out.println("[shop-local] PostgreSQL:  " + stack.database().jdbcUrl());
     System.out.println("[shop-local] API:         " + stack.apiUri());
+    System.out.println("[shop-local] status:      " + stack.apiUri() + "/status   (health: " + stack.apiUri() + "/health)");
     System.out.println("[shop-local] admin token: " + stack.adminToken());
     System.out.println("[shop-local] warehouse:   " + stack.replicator().config().warehouseFile());
     System.out.println("[shop-local] web site:    " + stack.webUri() + "/");

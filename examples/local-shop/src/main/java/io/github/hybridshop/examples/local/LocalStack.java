@@ -17,6 +17,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -27,7 +28,9 @@ import java.util.Objects;
  *
  * <p>The parts are registered with a {@link Lifecycle}, which {@code shop-local.jar} hands to
  * its shutdown hook before anything starts, so a signal at any moment stops what has started.
- * The data directory is locked for the stack's lifetime ({@code shop-local.lock}).
+ * The data directory is locked for the stack's lifetime ({@code shop-local.lock}). The API's
+ * {@code GET /status} and {@code /health} report every part ({@link StackStatus}); {@code /health}
+ * answers 200 only once all of them are up.
  */
 public final class LocalStack implements AutoCloseable {
   private final Lifecycle lifecycle;
@@ -58,7 +61,13 @@ public final class LocalStack implements AutoCloseable {
       shop = Shop.migrateAndConnect(database.dataSource(), config);
       demoProductsAdded = options.demoData() ? DemoCatalog.loadOnce(shop) : 0;
       lifecycle.checkNotStopping("the API");
-      api = lifecycle.add("API", LocalApiServer.start(shop, adminToken, options.apiPort()), Duration.ofSeconds(10));
+      StackStatus status = new StackStatus(lifecycle, database.dataSource(), ReplicatorConfig.DEFAULT_SLOT, Clock.systemUTC());
+      api =
+          lifecycle.add(
+              "API",
+              LocalApiServer.start(shop, adminToken, options.apiPort(), status.readiness(), List.of(status)),
+              Duration.ofSeconds(10));
+      status.apiStarted(api);
       lifecycle.say("started API on " + api.baseUri());
 
       // Locally the replicator reads as the embedded superuser, so no replication role is made.
@@ -78,6 +87,7 @@ public final class LocalStack implements AutoCloseable {
                       "localhost", database.port(), LocalDatabase.NAME, LocalDatabase.USER, LocalDatabase.PASSWORD,
                       options.dataDir())),
               Duration.ofSeconds(45));
+      status.replicationStarted(replicator);
       lifecycle.say("started replication into " + replicator.config().warehouseFile());
 
       WebConfig site =
@@ -89,6 +99,7 @@ public final class LocalStack implements AutoCloseable {
               "web site",
               WebApp.start(site, WebMain.apiClient(site), replicator.warehouse(Clock.systemUTC())),
               Duration.ofSeconds(15));
+      status.webStarted(web);
       lifecycle.say("started web site on " + webUri());
     } catch (IOException | RuntimeException e) {
       lifecycle.startEnded(false);

@@ -3,7 +3,11 @@ package io.github.hybridshop.examples.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.hybridshop.core.catalog.NewProduct;
 import io.github.hybridshop.core.catalog.ProductQuery;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,11 +15,19 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The local stack on a real embedded PostgreSQL in a temporary data directory, started twice. */
 class LocalStackTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
   final HttpClient http = HttpClient.newHttpClient();
 
   @Test
@@ -26,7 +38,14 @@ class LocalStackTest {
     int pgPort;
     try (LocalStack stack = LocalStack.start(options)) {
       assertThat(stack.demoProductsAdded()).isEqualTo(30);
-      assertThat(get(stack.apiUri().resolve("/health")).statusCode()).isEqualTo(200);
+      HttpResponse<String> health = get(stack.apiUri().resolve("/health"));
+      assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
+      JsonNode healthBody = JSON.readTree(health.body());
+      assertThat(healthBody.path("status").asText()).isEqualTo("ok");
+      assertThat(healthBody.path("database").asText()).isEqualTo("up");
+      assertThat(healthBody.path("replication").path("state").asText()).isEqualTo("up");
+      assertThat(healthBody.path("replication").path("slot").asText()).isEqualTo("shop_local_slot");
+      assertThat(healthBody.path("web").path("state").asText()).isEqualTo("up");
       token = stack.adminToken();
       pgPort = stack.database().port();
       HttpResponse<String> created = http.send(
@@ -61,6 +80,64 @@ class LocalStackTest {
   }
 
   @Test
+  void statusShowsAReplicationOutageAsAnInactiveSlotWithGrowingLagAndThenTheRecovery(@TempDir Path dataDir)
+      throws Exception {
+    LocalShopOptions options = LocalShopOptions.parse("--api-port", "0", "--web-port", "0", "--data-dir", dataDir.toString());
+    try (LocalStack stack = LocalStack.start(options)) {
+      URI status = stack.apiUri().resolve("/status");
+      JsonNode healthy = awaitStatus(status, s -> s.path("replication").path("slotActive").asBoolean());
+      assertThat(healthy.path("ready").asBoolean()).isTrue();
+      assertThat(healthy.path("replication").path("state").asText()).isEqualTo("up");
+      assertThat(healthy.path("replication").path("verdict").asText()).isEqualTo("OK");
+      assertThat(healthy.path("slots").findValuesAsText("slot")).contains("shop_local_slot");
+
+      // Error counts, by route and status class, as the API answered them.
+      assertThat(get(stack.apiUri().resolve("/products/999999999")).statusCode()).isEqualTo(404);
+      assertThat(get(stack.apiUri().resolve("/no-such-route")).statusCode()).isEqualTo(404);
+      JsonNode api = JSON.readTree(get(status).body()).path("api");
+      assertThat(api.path("clientErrors").asLong()).isGreaterThanOrEqualTo(2);
+      assertThat(route(api, "GET /products/{id}").path("clientErrors").asLong()).isEqualTo(1);
+      assertThat(route(api, "unmatched").path("clientErrors").asLong()).isEqualTo(1);
+      assertThat(api.path("serverErrors").asLong()).isZero();
+
+      // The outage: every time the replicator reconnects, its walsender is terminated again.
+      AtomicBoolean outage = new AtomicBoolean(true);
+      ExecutorService terminator = Executors.newSingleThreadExecutor();
+      Future<?> terminating = terminator.submit(() -> terminateWalsenders(stack, outage));
+      try {
+        JsonNode first = awaitStatus(status, s -> !s.path("replication").path("slotActive").asBoolean(true)
+            && s.path("replication").has("lagBytes"));
+        long lagAtStart = first.path("replication").path("lagBytes").asLong();
+        // Writes while nothing replicates: the slot's unconfirmed WAL grows.
+        for (int i = 0; i < 20; i++) {
+          stack.shop().catalog().add(new NewProduct("Outage " + i, "Tea", new BigDecimal("1.00"), 1));
+        }
+        JsonNode later = awaitStatus(status, s -> !s.path("replication").path("slotActive").asBoolean(true)
+            && s.path("replication").path("lagBytes").asLong() > lagAtStart);
+        assertThat(later.path("replication").path("verdict").asText()).isEqualTo("WARN");
+        assertThat(later.path("replication").path("detail").asText()).contains("no consumer connected");
+        // /health keeps reporting the replicator up: it is reconnecting, not failed.
+        assertThat(JSON.readTree(get(stack.apiUri().resolve("/health")).body()).path("replication").path("slotActive").isBoolean())
+            .isTrue();
+      } finally {
+        outage.set(false);
+        terminating.get();
+        terminator.shutdown();
+      }
+
+      // The recovery: the replicator reconnects by itself, confirms the WAL and copies the rows.
+      JsonNode recovered = awaitStatus(status, s -> s.path("replication").path("slotActive").asBoolean()
+          && s.path("replication").path("verdict").asText().equals("OK"));
+      assertThat(recovered.path("replication").path("state").asText()).isEqualTo("up");
+      assertThat(eventually(stack.webUri().resolve("/analytics/api/low-stock"), "\"name\":\"Outage 19\"")).isTrue();
+      JsonNode caughtUp = awaitStatus(status, s -> s.path("replication").path("slotActive").asBoolean()
+          && s.path("replication").path("heartbeat").path("replicatedSecondsAgo").isNumber());
+      assertThat(caughtUp.path("replication").path("heartbeat").path("writtenSecondsAgo").isNumber()).isTrue();
+      assertThat(get(stack.apiUri().resolve("/health")).statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
   void optionsHaveDefaultsAndNameBadArguments() {
     LocalShopOptions defaults = LocalShopOptions.parse();
     assertThat(defaults.apiPort()).isEqualTo(3000);
@@ -86,6 +163,44 @@ class LocalStackTest {
       Thread.sleep(200);
     }
     return false;
+  }
+
+  /** Polls {@code GET /status} for up to 2 minutes until the body satisfies the condition. */
+  private JsonNode awaitStatus(URI uri, Predicate<JsonNode> condition) throws Exception {
+    long deadline = System.nanoTime() + 120_000_000_000L;
+    JsonNode last = null;
+    while (System.nanoTime() < deadline) {
+      HttpResponse<String> response = get(uri);
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+      last = JSON.readTree(response.body());
+      if (condition.test(last)) {
+        return last;
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("status never matched; last: " + last);
+  }
+
+  private static JsonNode route(JsonNode api, String route) {
+    for (JsonNode entry : api.path("routes")) {
+      if (entry.path("route").asText().equals(route)) {
+        return entry;
+      }
+    }
+    throw new AssertionError("no counts for " + route + " in " + api);
+  }
+
+  private static Void terminateWalsenders(LocalStack stack, AtomicBoolean outage) throws Exception {
+    try (Connection connection = stack.database().dataSource().getConnection();
+        PreparedStatement terminate = connection.prepareStatement(
+            "SELECT pg_terminate_backend(active_pid) FROM pg_replication_slots WHERE slot_name = ? AND active_pid IS NOT NULL")) {
+      terminate.setString(1, "shop_local_slot");
+      while (outage.get()) {
+        terminate.execute();
+        Thread.sleep(20);
+      }
+    }
+    return null;
   }
 
   private HttpResponse<String> get(URI uri) throws Exception {
