@@ -23,8 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code shop-local} in a child JVM, signalled as an operator would: SIGTERM at several points of
- * start-up and while replicating, and {@code kill -9}, which leaves PostgreSQL running for the
- * next start to find. After each stop no PostgreSQL runs on the data directory, the output names
+ * start-up, while replicating and again while stopping, and {@code kill -9}, which leaves
+ * PostgreSQL running for the next start to find. After each stop no PostgreSQL runs on the data directory, the output names
  * every part stopped, and the next start on the same data directory becomes healthy.
  */
 class LocalShopSignalsTest {
@@ -42,7 +42,8 @@ class LocalShopSignalsTest {
     // The API answers (and says not ready), replication and the web site are still to come.
     stopAt(shop -> shop.awaitFirstAnswer("/health"));
 
-    // Ready, then stopped while product writes stream through replication.
+    // Ready, then stopped while product writes stream through replication, and signalled again
+    // while stopping.
     ShopProcess shop = ShopProcess.start(dataDir);
     awaitHealthy(shop);
     String token = Files.readString(dataDir.resolve("admin-token")).strip();
@@ -51,6 +52,9 @@ class LocalShopSignalsTest {
     ExecutorService writer = Executors.newSingleThreadExecutor();
     Future<?> writes = writer.submit(() -> writeProducts(shop, token, writing, created));
     shop.awaitCondition(() -> created.get() >= 20, "20 products written");
+    shop.sigterm();
+    // And again while it is stopping: the stop carries on to the end.
+    shop.awaitLine(line -> line.equals("[shop-local] stopping"), "stopping");
     shop.sigterm();
     int exit = shop.awaitExit();
     writing.set(false);
