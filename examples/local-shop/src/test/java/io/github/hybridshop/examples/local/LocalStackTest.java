@@ -84,6 +84,11 @@ class LocalStackTest {
       throws Exception {
     LocalShopOptions options = LocalShopOptions.parse("--api-port", "0", "--web-port", "0", "--data-dir", dataDir.toString());
     try (LocalStack stack = LocalStack.start(options)) {
+      // A second stack on the same data directory is refused before it touches anything.
+      assertThatThrownBy(() -> LocalStack.start(options))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("another shop-local (pid " + ProcessHandle.current().pid() + ")")
+          .hasMessageContaining("--data-dir");
       URI status = stack.apiUri().resolve("/status");
       JsonNode healthy = awaitStatus(status, s -> s.path("replication").path("slotActive").asBoolean());
       assertThat(healthy.path("ready").asBoolean()).isTrue();
@@ -117,8 +122,9 @@ class LocalStackTest {
         assertThat(later.path("replication").path("verdict").asText()).isEqualTo("WARN");
         assertThat(later.path("replication").path("detail").asText()).contains("no consumer connected");
         // /health keeps reporting the replicator up: it is reconnecting, not failed.
-        assertThat(JSON.readTree(get(stack.apiUri().resolve("/health")).body()).path("replication").path("slotActive").isBoolean())
-            .isTrue();
+        HttpResponse<String> health = get(stack.apiUri().resolve("/health"));
+        assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
+        assertThat(JSON.readTree(health.body()).path("replication").path("state").asText()).isEqualTo("up");
       } finally {
         outage.set(false);
         terminating.get();
