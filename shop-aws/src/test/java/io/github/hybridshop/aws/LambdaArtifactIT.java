@@ -20,7 +20,8 @@ class LambdaArtifactIT {
       "io.github.hybridshop.aws.admin.AdminHandler",
       "io.github.hybridshop.aws.orders.OrdersHandler",
       "io.github.hybridshop.aws.health.HealthHandler",
-      "io.github.hybridshop.aws.migrate.MigrateHandler");
+      "io.github.hybridshop.aws.migrate.MigrateHandler",
+      "io.github.hybridshop.aws.heartbeat.HeartbeatHandler");
 
   @Test
   void hasTheHandlersAtTheRootAndTheLibrariesInLib() throws IOException {

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.hybridshop.aws.admin.AdminHandler;
 import io.github.hybridshop.aws.health.HealthHandler;
+import io.github.hybridshop.aws.heartbeat.HeartbeatHandler;
 import io.github.hybridshop.aws.migrate.MigrateHandler;
 import io.github.hybridshop.aws.orders.OrdersHandler;
 import io.github.hybridshop.aws.products.ProductsHandler;
@@ -45,6 +46,8 @@ class LambdaRuntimeIT {
       db.shop().catalog().add(new NewProduct("Genmaicha", "Tea", new BigDecimal("6.90"), 5));
       db.shop().catalog().add(new NewProduct("Cold brew", "Coffee", new BigDecimal("3.20"), 5));
       Path migrateEvent = Files.writeString(work.resolve("migrate.json"), "{}");
+      // What EventBridge Scheduler sends when the schedule sets no input of its own.
+      Path scheduleEvent = Files.writeString(work.resolve("schedule.json"), "{}");
       List<String> command = new ArrayList<>(List.of(
           Path.of(System.getProperty("java.home"), "bin", "java").toString(),
           "-cp",
@@ -60,7 +63,8 @@ class LambdaRuntimeIT {
           OrdersHandler.class.getName(), event("post-order-base64.json"),
           AdminHandler.class.getName(), event("post-product.json"),
           HealthHandler.class.getName(), event("get-health.json"),
-          MigrateHandler.class.getName(), migrateEvent.toString()));
+          MigrateHandler.class.getName(), migrateEvent.toString(),
+          HeartbeatHandler.class.getName(), scheduleEvent.toString()));
       ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
       builder.environment().keySet().removeIf(name -> name.startsWith("SHOP_") || name.startsWith("DB_"));
       builder.environment().put("SHOP_DB_URL", db.jdbcUrl());
@@ -73,10 +77,15 @@ class LambdaRuntimeIT {
       assertThat(process.waitFor()).as(output).isZero();
 
       List<JsonNode> responses = new ArrayList<>();
+      List<JsonNode> logLines = new ArrayList<>();
       for (String line : output.strip().split("\n")) {
-        responses.add(JSON.readTree(line));
+        if (line.startsWith(Invoke.RESPONSE)) {
+          responses.add(JSON.readTree(line.substring(Invoke.RESPONSE.length())));
+        } else if (line.startsWith("{")) {
+          logLines.add(JSON.readTree(line));
+        }
       }
-      assertThat(responses).as(output).hasSize(5);
+      assertThat(responses).as(output).hasSize(6);
       JsonNode products = responses.get(0);
       assertThat(products.get("statusCode").asInt()).isEqualTo(200);
       // The recorded event asks for ?category=Tea&limit=2: its query parameters arrived.
@@ -90,6 +99,12 @@ class LambdaRuntimeIT {
       assertThat(responses.get(2).get("statusCode").asInt()).as(responses.get(2).toString()).isEqualTo(201);
       assertThat(responses.get(3).get("statusCode").asInt()).isEqualTo(200);
       assertThat(responses.get(4).at("/replication/publication").asText()).isEqualTo("shop_publication");
+      assertThat(responses.get(5).get("status").asText()).as(output).isEqualTo("ok");
+      assertThat(logLines).as(output)
+          .anySatisfy(line -> {
+            assertThat(line.get("type").asText()).isEqualTo("heartbeat");
+            assertThat(line.get("requestId").asText()).isEqualTo("runtime-it-10");
+          });
       assertThat(db.shop().catalog().find(1).orElseThrow().stock()).isEqualTo(3);
     } finally {
       // The migrate step created a slot; an unread slot would hold WAL on the shared test server.
@@ -110,6 +125,9 @@ class LambdaRuntimeIT {
 
   /** What the runtime does per invocation: load the handler once, call it with the event's bytes. */
   static final class Invoke {
+    /** Marks the handlers' answers apart from the JSON log lines they print on the same stdout. */
+    static final String RESPONSE = "response: ";
+
     public static void main(String[] args) throws Exception {
       for (int i = 0; i < args.length; i += 2) {
         LambdaRequestHandler handler =
@@ -119,7 +137,7 @@ class LambdaRuntimeIT {
         request.setInvokedFunctionArn("arn:aws:lambda:eu-west-1:123456789012:function:shop");
         request.setDeadlineTimeInMs(System.currentTimeMillis() + 30_000);
         request.setContent(Files.readAllBytes(Path.of(args[i + 1])));
-        System.out.println(handler.call(request).toString(StandardCharsets.UTF_8));
+        System.out.println(RESPONSE + handler.call(request).toString(StandardCharsets.UTF_8));
       }
     }
   }

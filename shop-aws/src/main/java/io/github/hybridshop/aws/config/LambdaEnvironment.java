@@ -72,13 +72,25 @@ public final class LambdaEnvironment {
    */
   public synchronized Shop shop() {
     if (shop == null) {
+      shop = Shop.connect(connection(), shopConfig);
+    }
+    return shop;
+  }
+
+  /**
+   * Returns this environment's one connection, which the {@link #shop()} uses too; it opens on
+   * first use and reopens by itself after a database restart.
+   *
+   * @return the single-connection data source
+   */
+  public synchronized DataSource connection() {
+    if (connection == null) {
       connection = new SingleConnectionDataSource(new DatabaseConnector(database, secrets));
       if (snapStart) {
         Core.getGlobalContext().register(connection);
       }
-      shop = Shop.connect(connection, shopConfig);
     }
-    return shop;
+    return connection;
   }
 
   /** Closes the connection, if one is open; the next request opens a new one. */
