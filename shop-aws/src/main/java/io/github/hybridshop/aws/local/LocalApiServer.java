@@ -21,6 +21,7 @@ import io.github.hybridshop.core.Shop;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -152,7 +153,14 @@ public final class LocalApiServer implements AutoCloseable {
     if (System.getProperty("sun.net.httpserver.nodelay") == null) {
       System.setProperty("sun.net.httpserver.nodelay", "true");
     }
-    HttpServer server = HttpServer.create(address, 256);
+    HttpServer server;
+    try {
+      server = HttpServer.create(address, 256);
+    } catch (BindException e) {
+      throw new BindException(
+          "the API could not listen on " + address.getHostString() + ":" + address.getPort() + ": " + e.getMessage()
+              + " (is another process using the port?)");
+    }
     AtomicInteger counter = new AtomicInteger();
     ThreadPoolExecutor pool =
         new ThreadPoolExecutor(

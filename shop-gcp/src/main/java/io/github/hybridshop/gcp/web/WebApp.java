@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import spark.Service;
@@ -50,16 +51,21 @@ public final class WebApp implements AutoCloseable {
 
   /**
    * Starts the site on {@link WebConfig#port()} and waits until it accepts connections.
+   * A port that cannot be bound fails here, naming the address, rather than in a background
+   * thread.
    *
    * @param config the settings
    * @param api the shop API client
    * @param warehouse the analytics reports, or {@code null}: the dashboard then says no warehouse
    *     is configured
    * @return the running site
+   * @throws IllegalStateException when the server cannot listen on the port
    */
   public static WebApp start(WebConfig config, ShopApiClient api, Warehouse warehouse) {
     Service http = Service.ignite().ipAddress(config.host()).port(config.port());
-    http.initExceptionHandler(e -> LOG.error("web server failed to start on port {}", config.port(), e));
+    // Spark's default handler exits the JVM; this one lets start() fail with one clear line.
+    AtomicReference<Exception> startFailure = new AtomicReference<>();
+    http.initExceptionHandler(startFailure::set);
     Clock clock = Clock.systemUTC();
     CookieSigner signer = new CookieSigner(config.cookieSecret());
     Cookies cookies = new Cookies(signer);
@@ -120,6 +126,15 @@ public final class WebApp implements AutoCloseable {
     });
     http.notFound((request, response) -> errors.render(request, response, 404, "error.notfound"));
     http.awaitInitialization();
+    if (startFailure.get() != null) {
+      http.stop();
+      http.awaitStop();
+      Throwable cause = startFailure.get().getCause() != null ? startFailure.get().getCause() : startFailure.get();
+      throw new IllegalStateException(
+          "the web site could not listen on " + config.host() + ":" + config.port() + ": " + cause.getMessage()
+              + " (is another process using the port?)",
+          startFailure.get());
+    }
     LOG.info("web app listening on port {} ({})", http.port(), config);
     return new WebApp(http);
   }

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.hybridshop.core.catalog.NewProduct;
 import io.github.hybridshop.core.catalog.ProductQuery;
 import java.math.BigDecimal;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -140,6 +142,25 @@ class LocalStackTest {
           && s.path("replication").path("heartbeat").path("replicatedSecondsAgo").isNumber());
       assertThat(caughtUp.path("replication").path("heartbeat").path("writtenSecondsAgo").isNumber()).isTrue();
       assertThat(get(stack.apiUri().resolve("/health")).statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void aPortInUseFailsTheStartWithOneLineAndStopsWhatHadStarted(@TempDir Path dataDir) throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      LocalShopOptions options =
+          LocalShopOptions.parse(
+              "--api-port", "0", "--web-port", Integer.toString(taken.getLocalPort()), "--data-dir", dataDir.toString());
+      assertThatThrownBy(() -> LocalStack.start(options))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessage("the web site could not listen on 127.0.0.1:" + taken.getLocalPort()
+              + ": Address already in use (is another process using the port?)");
+    }
+    // PostgreSQL, the API, the heartbeat and replication had started; all stopped again.
+    assertThat(ShopProcess.postgresOn(dataDir)).isEmpty();
+    try (LocalStack again = LocalStack.start(
+        LocalShopOptions.parse("--api-port", "0", "--web-port", "0", "--data-dir", dataDir.toString()))) {
+      assertThat(get(again.apiUri().resolve("/health")).statusCode()).isEqualTo(200);
     }
   }
 
