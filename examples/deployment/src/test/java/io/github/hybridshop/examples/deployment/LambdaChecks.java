@@ -130,7 +130,7 @@ final class LambdaChecks {
       }
       if (handlerMethod(type, f.methodName()).isEmpty()) {
         findings.add(new Finding("handler-method", f.file(), "function " + f.key() + ": " + f.className()
-            + " has no public " + f.methodName() + "(input, Context) method"));
+            + " has no public " + f.methodName() + "(input, Context) or (InputStream, OutputStream, Context) method"));
       }
     }
     return findings;
@@ -227,9 +227,14 @@ final class LambdaChecks {
   }
 
   private static Optional<Method> handlerMethod(Class<?> type, String name) {
+    // The two shapes the Java runtime calls: RequestHandler's (input, Context) and
+    // RequestStreamHandler's (InputStream, OutputStream, Context).
     for (Method m : type.getMethods()) {
-      if (m.getName().equals(name) && !Modifier.isStatic(m.getModifiers()) && m.getParameterCount() == 2
-          && m.getParameterTypes()[1].getSimpleName().equals("Context")) {
+      Class<?>[] p = m.getParameterTypes();
+      boolean context = p.length > 0 && p[p.length - 1].getSimpleName().equals("Context");
+      boolean shape = p.length == 2
+          || (p.length == 3 && p[0] == java.io.InputStream.class && p[1] == java.io.OutputStream.class);
+      if (m.getName().equals(name) && !Modifier.isStatic(m.getModifiers()) && context && shape) {
         return Optional.of(m);
       }
     }

@@ -26,8 +26,11 @@ class LambdaChecksFixtureTest {
         .anyMatch(m -> m.contains("com.example.DoesNotExist"))
         .anyMatch(m -> m.contains("PrivateConstructorHandler") && m.contains("no-argument constructor"));
     assertThat(findings).filteredOn(f -> f.check().equals("handler-method")).extracting(Finding::message)
-        .singleElement().satisfies(m -> assertThat(m).contains("NoHandlerMethod"));
+        .hasSize(2)
+        .anyMatch(m -> m.contains("NoHandlerMethod"))
+        .anyMatch(m -> m.contains("WrongStreamHandler"));
     assertThat(findings).noneMatch(f -> f.message().contains("FakeThingsHandler"));
+    assertThat(findings).noneMatch(f -> f.message().contains("fixtures.StreamHandler"));
   }
 
   @Test
