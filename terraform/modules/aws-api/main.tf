@@ -1,6 +1,7 @@
 # The shop's HTTP API: four SnapStart Lambda functions behind an API Gateway HTTP API, plus a
 # migrate function that Terraform invokes once per artifact (schema migrations, publication,
-# replication slot and replication user for Datastream).
+# replication slot and replication user for Datastream), and a heartbeat function that EventBridge
+# Scheduler runs every minute.
 
 locals {
   # Handler strings as the runtime wants them. The deployment checks (examples/deployment) load
@@ -12,7 +13,8 @@ locals {
     health   = { handler = "io.github.hybridshop.aws.health.HealthHandler::handleRequest" }
   }
 
-  migrate_handler = "io.github.hybridshop.aws.migrate.MigrateHandler::handleRequest"
+  migrate_handler   = "io.github.hybridshop.aws.migrate.MigrateHandler::handleRequest"
+  heartbeat_handler = "io.github.hybridshop.aws.heartbeat.HeartbeatHandler::handleRequest"
 
   # Route key => function serving it. Admin routes need a Google-signed ID token (JWT authorizer);
   # the AdminHandler then accepts only the subjects in SHOP_ADMIN_JWT_SUBJECTS, because any Google
@@ -42,11 +44,13 @@ locals {
     DB_SSLMODE         = var.db_sslmode
   }
 
-  api_env = merge(
+  # What every function that connects like the API (through the proxy when there is one) reads.
+  db_client_env = merge(
     local.db_env,
-    { SHOP_CURRENCY = var.currency },
     { for k, v in { DB_SSLROOTCERT = local.ca_bundle_path } : k => v if !var.db_via_proxy },
   )
+
+  api_env = merge(local.db_client_env, { SHOP_CURRENCY = var.currency })
 
   function_env = {
     products = local.api_env
@@ -87,6 +91,12 @@ resource "aws_cloudwatch_log_group" "migrate" {
   tags              = var.tags
 }
 
+resource "aws_cloudwatch_log_group" "heartbeat" {
+  name              = "/aws/lambda/${var.name}-heartbeat"
+  retention_in_days = var.log_retention_days
+  tags              = var.tags
+}
+
 resource "aws_cloudwatch_log_group" "access" {
   name              = "/aws/apigateway/${var.name}"
   retention_in_days = var.log_retention_days
@@ -116,8 +126,9 @@ resource "aws_lambda_layer_version" "rds_ca" {
   compatible_architectures = [var.architecture]
 }
 
-# --- IAM: one role for the API functions, one for migrate -----------------------------------------
-# Split so that the functions serving the internet cannot read the replication password.
+# --- IAM: one role for the API functions, one for migrate, one for the heartbeat -------------------
+# Split so that the functions serving the internet cannot read the replication password, and each
+# role writes only its own logs.
 
 data "aws_iam_policy_document" "lambda_assume" {
   statement {
@@ -140,6 +151,10 @@ locals {
     migrate = {
       log_group_arns = [aws_cloudwatch_log_group.migrate.arn]
       secret_arns    = [var.db_credentials_secret_arn, var.replication_password_secret_arn]
+    }
+    heartbeat = {
+      log_group_arns = [aws_cloudwatch_log_group.heartbeat.arn]
+      secret_arns    = [var.db_credentials_secret_arn]
     }
   }
 }
@@ -215,6 +230,19 @@ resource "aws_iam_role_policy" "migrate" {
   name   = "least-privilege"
   role   = aws_iam_role.migrate.id
   policy = data.aws_iam_policy_document.role["migrate"].json
+}
+
+resource "aws_iam_role" "heartbeat" {
+  name_prefix        = "${var.name}-heartbeat-"
+  description        = "Hybrid Shop replication heartbeat function"
+  assume_role_policy = data.aws_iam_policy_document.lambda_assume.json
+  tags               = var.tags
+}
+
+resource "aws_iam_role_policy" "heartbeat" {
+  name   = "least-privilege"
+  role   = aws_iam_role.heartbeat.id
+  policy = data.aws_iam_policy_document.role["heartbeat"].json
 }
 
 # --- Migrate: runs once per artifact, before the API functions are updated ------------------------
@@ -415,4 +443,121 @@ resource "aws_lambda_permission" "api" {
     split(" ", each.key)[0],
     replace(split(" ", each.key)[1], "/\\{[^}]+\\}/", "*"),
   )
+}
+
+# --- Heartbeat: every minute, so the analytics side can measure its freshness ----------------------
+# It rewrites shop.replication_heartbeat; the replicated copy's age is the freshness report, and
+# the steady change keeps the replication slot moving (and Datastream's event count above zero)
+# on an otherwise idle database.
+
+resource "aws_lambda_function" "heartbeat" {
+  function_name    = "${var.name}-heartbeat"
+  description      = "Rewrites the replication heartbeat row (run every minute by EventBridge Scheduler)"
+  role             = aws_iam_role.heartbeat.arn
+  runtime          = "java21"
+  architectures    = [var.architecture]
+  handler          = local.heartbeat_handler
+  filename         = var.artifact_path
+  source_code_hash = local.artifact_hash
+  memory_size      = var.heartbeat_memory_mb
+  timeout          = var.heartbeat_timeout_seconds
+  layers           = [aws_lambda_layer_version.rds_ca.arn]
+  publish          = true
+
+  snap_start {
+    apply_on = "PublishedVersions"
+  }
+
+  environment {
+    variables = local.db_client_env
+  }
+
+  vpc_config {
+    subnet_ids         = var.subnet_ids
+    security_group_ids = var.security_group_ids
+  }
+
+  logging_config {
+    log_format = "Text"
+    log_group  = aws_cloudwatch_log_group.heartbeat.name
+  }
+
+  tags = var.tags
+
+  # The heartbeat table is created by the migrations.
+  depends_on = [aws_iam_role_policy.heartbeat, aws_lambda_invocation.migrate]
+}
+
+resource "aws_lambda_alias" "heartbeat" {
+  name             = "live"
+  description      = "Published version the schedule invokes (SnapStart applies to published versions only)"
+  function_name    = aws_lambda_function.heartbeat.function_name
+  function_version = aws_lambda_function.heartbeat.version
+}
+
+data "aws_caller_identity" "current" {}
+
+# The schedule's own role: it may invoke the heartbeat alias and nothing else, and only
+# EventBridge Scheduler of this account may assume it.
+data "aws_iam_policy_document" "scheduler_assume" {
+  statement {
+    actions = ["sts:AssumeRole"]
+
+    principals {
+      type        = "Service"
+      identifiers = ["scheduler.amazonaws.com"]
+    }
+
+    condition {
+      test     = "StringEquals"
+      variable = "aws:SourceAccount"
+      values   = [data.aws_caller_identity.current.account_id]
+    }
+  }
+}
+
+data "aws_iam_policy_document" "scheduler" {
+  statement {
+    sid       = "InvokeHeartbeat"
+    actions   = ["lambda:InvokeFunction"]
+    resources = [aws_lambda_alias.heartbeat.arn]
+  }
+}
+
+resource "aws_iam_role" "scheduler" {
+  name_prefix        = "${var.name}-heartbeat-schedule-"
+  description        = "EventBridge Scheduler: invoke the Hybrid Shop heartbeat"
+  assume_role_policy = data.aws_iam_policy_document.scheduler_assume.json
+  tags               = var.tags
+}
+
+resource "aws_iam_role_policy" "scheduler" {
+  name   = "invoke-heartbeat"
+  role   = aws_iam_role.scheduler.id
+  policy = data.aws_iam_policy_document.scheduler.json
+}
+
+resource "aws_scheduler_schedule" "heartbeat" {
+  name                = "${var.name}-heartbeat"
+  description         = "Hybrid Shop replication heartbeat"
+  schedule_expression = "rate(1 minute)"
+  state               = "ENABLED"
+
+  flexible_time_window {
+    mode = "OFF"
+  }
+
+  target {
+    arn      = aws_lambda_alias.heartbeat.arn
+    role_arn = aws_iam_role.scheduler.arn
+    input    = jsonencode({ source = "scheduler" })
+
+    # A missed beat is not worth retrying: the next one comes within the minute.
+    retry_policy {
+      maximum_event_age_in_seconds = 60
+      maximum_retry_attempts       = 0
+    }
+  }
+
+  depends_on = [aws_iam_role_policy.scheduler]
 }

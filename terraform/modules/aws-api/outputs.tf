@@ -34,9 +34,15 @@ output "access_log_group" {
 }
 
 output "functions" {
-  description = "Every function of this module by key (the API functions and migrate), with name and timeout, for the alarms."
+  description = "Every function of this module by key (the API functions, migrate and heartbeat), with name and timeout, for the alarms."
   value = merge(
     { for k, f in aws_lambda_function.api : k => { name = f.function_name, timeout_seconds = f.timeout } },
     { migrate = { name = aws_lambda_function.migrate.function_name, timeout_seconds = aws_lambda_function.migrate.timeout } },
+    { heartbeat = { name = aws_lambda_function.heartbeat.function_name, timeout_seconds = aws_lambda_function.heartbeat.timeout } },
   )
+}
+
+output "heartbeat_schedule" {
+  description = "EventBridge Scheduler schedule that runs the heartbeat function every minute."
+  value       = aws_scheduler_schedule.heartbeat.name
 }

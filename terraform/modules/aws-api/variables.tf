@@ -73,6 +73,28 @@ variable "migrate_timeout_seconds" {
   }
 }
 
+variable "heartbeat_memory_mb" {
+  description = "Memory of the heartbeat function (one UPDATE a minute)."
+  type        = number
+  default     = 512
+
+  validation {
+    condition     = var.heartbeat_memory_mb >= 256 && var.heartbeat_memory_mb <= 10240
+    error_message = "heartbeat_memory_mb must be between 256 and 10240."
+  }
+}
+
+variable "heartbeat_timeout_seconds" {
+  description = "Timeout of the heartbeat function; below the one-minute schedule so beats never overlap."
+  type        = number
+  default     = 30
+
+  validation {
+    condition     = var.heartbeat_timeout_seconds >= 5 && var.heartbeat_timeout_seconds < 60
+    error_message = "heartbeat_timeout_seconds must be between 5 and 59."
+  }
+}
+
 variable "subnet_ids" {
   description = "Private subnets for the functions' network interfaces."
   type        = list(string)

@@ -105,18 +105,12 @@ resource "aws_db_parameter_group" "this" {
     apply_method = "immediate"
   }
 
-  # pg_cron, so a job inside the database can rewrite shop.replication_heartbeat every minute:
-  # the analytics side measures freshness by it, and the regular change keeps the slot moving on
-  # an otherwise idle database. Static: read at boot only.
+  # pg_stat_statements, for finding expensive statements (CREATE EXTENSION pg_stat_statements to
+  # query it). Static: read at boot only. The replication heartbeat is a scheduled Lambda function
+  # (aws-api), so nothing needs pg_cron.
   parameter {
     name         = "shared_preload_libraries"
-    value        = "pg_stat_statements,pg_cron"
-    apply_method = "pending-reboot"
-  }
-
-  parameter {
-    name         = "cron.database_name"
-    value        = var.db_name
+    value        = "pg_stat_statements"
     apply_method = "pending-reboot"
   }
 

@@ -24,7 +24,8 @@ class LambdaHandlersTest {
         "io.github.hybridshop.aws.admin.AdminHandler",
         "io.github.hybridshop.aws.orders.OrdersHandler",
         "io.github.hybridshop.aws.health.HealthHandler",
-        "io.github.hybridshop.aws.migrate.MigrateHandler");
+        "io.github.hybridshop.aws.migrate.MigrateHandler",
+        "io.github.hybridshop.aws.heartbeat.HeartbeatHandler");
     assertThat(api.routes()).extracting(LambdaChecks.Route::routeKey).containsExactlyInAnyOrder(
         "GET /products", "GET /products/{id}", "POST /products", "POST /products/{id}/restock",
         "POST /orders", "GET /orders/{id}", "GET /health");

@@ -48,6 +48,14 @@ class MonitoringTest {
     assertThat(AlarmChecks.lambdaErrorAlarms(module(""), TerraformWiringTest::module)).isEmpty();
   }
 
+  @Test
+  void theApiModuleHasOneScheduledHeartbeat() {
+    AlarmChecks.Heartbeat heartbeat = AlarmChecks.heartbeatSchedule(module("modules/aws-api"));
+
+    assertThat(heartbeat.functions()).containsExactly("heartbeat");
+    assertThat(heartbeat.findings()).isEmpty();
+  }
+
   @ParameterizedTest
   @MethodSource("moduleDirs")
   void schedulesRunTheHeartbeatEveryMinute(Path dir) {
