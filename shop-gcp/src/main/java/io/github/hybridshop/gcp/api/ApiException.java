@@ -1,13 +1,14 @@
 package io.github.hybridshop.gcp.api;
 
-import io.github.hybridshop.core.FieldError;
-import io.github.hybridshop.core.Shortage;
+import io.github.hybridshop.api.Problem.FieldError;
+import io.github.hybridshop.api.Problem.Shortage;
 import java.util.List;
 
 /**
  * A failed call to the shop API, one subtype per problem the site reacts to differently. Built
- * from the API's {@code application/problem+json} body; {@link #detail()} is the API's
- * human-readable explanation and is safe to log (it never contains secrets).
+ * from the API's {@code application/problem+json} body, read by shop-api's {@code JsonCodec}
+ * and told apart by its {@code ProblemType}; {@link #detail()} is the API's human-readable
+ * explanation and is safe to log (it never contains secrets).
  */
 public abstract sealed class ApiException extends RuntimeException
     permits ApiException.Invalid,

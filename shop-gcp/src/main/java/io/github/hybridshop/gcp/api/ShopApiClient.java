@@ -1,14 +1,14 @@
 package io.github.hybridshop.gcp.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.hybridshop.core.catalog.NewProduct;
-import io.github.hybridshop.core.catalog.Product;
-import io.github.hybridshop.core.catalog.ProductPage;
-import io.github.hybridshop.core.checkout.Order;
-import io.github.hybridshop.core.checkout.OrderItem;
+import io.github.hybridshop.api.JsonCodec;
+import io.github.hybridshop.api.NewProductRequest;
+import io.github.hybridshop.api.Order;
+import io.github.hybridshop.api.OrderRequest;
+import io.github.hybridshop.api.Problem;
+import io.github.hybridshop.api.ProblemException;
+import io.github.hybridshop.api.Product;
+import io.github.hybridshop.api.ProductPage;
+import io.github.hybridshop.api.RestockRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -21,9 +21,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.StringJoiner;
+import java.util.function.Function;
 
 /**
- * Typed client of the shop HTTP API (routes and JSON in DESIGN.md).
+ * Typed client of the shop HTTP API: shop-api's wire records, written and read by its
+ * {@code JsonCodec}, the same code the Lambda handlers answer with.
  *
  * <p>Only calls that are safe to repeat are retried: every GET, and {@code POST /orders}, which
  * carries an {@code Idempotency-Key} so a repeat returns the first order. Errors arrive as
@@ -86,7 +88,6 @@ public final class ShopApiClient {
     }
   }
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
 
   private final Settings settings;
@@ -121,7 +122,7 @@ public final class ShopApiClient {
     addParam(params, "q", query);
     addParam(params, "limit", Integer.toString(limit));
     addParam(params, "cursor", cursor);
-    return ApiJson.page(get("/products" + params, settings.shopperToken()));
+    return read(get("/products" + params, settings.shopperToken()), JsonCodec::readProductPage);
   }
 
   /**
@@ -131,22 +132,17 @@ public final class ShopApiClient {
    * @return the product
    */
   public Product product(long id) {
-    return ApiJson.product(get("/products/" + id, settings.shopperToken()));
+    return read(get("/products/" + id, settings.shopperToken()), JsonCodec::readProduct);
   }
 
   /**
    * Adds a product, {@code POST /products} (admin).
    *
-   * @param product the validated product
+   * @param product the product, checked by the site's form
    * @return the created product
    */
-  public Product addProduct(NewProduct product) {
-    ObjectNode body = JSON.createObjectNode();
-    body.put("name", product.name());
-    body.put("category", product.category());
-    body.put("price", product.price().toPlainString());
-    body.put("stock", product.stock());
-    return ApiJson.product(send(post("/products", body, settings.adminToken()), false));
+  public Product addProduct(NewProductRequest product) {
+    return read(send(post("/products", JsonCodec.write(product), settings.adminToken()), false), JsonCodec::readProduct);
   }
 
   /**
@@ -157,9 +153,8 @@ public final class ShopApiClient {
    * @return the product after the restock
    */
   public Product restock(long id, int quantity) {
-    ObjectNode body = JSON.createObjectNode();
-    body.put("quantity", quantity);
-    return ApiJson.product(send(post("/products/" + id + "/restock", body, settings.adminToken()), false));
+    String body = JsonCodec.write(new RestockRequest(quantity));
+    return read(send(post("/products/" + id + "/restock", body, settings.adminToken()), false), JsonCodec::readProduct);
   }
 
   /**
@@ -170,15 +165,11 @@ public final class ShopApiClient {
    * @param items what to buy
    * @return the order
    */
-  public Order placeOrder(String idempotencyKey, List<OrderItem> items) {
-    ObjectNode body = JSON.createObjectNode();
-    ArrayNode array = body.putArray("items");
-    for (OrderItem item : items) {
-      array.addObject().put("productId", item.productId()).put("quantity", item.quantity());
-    }
+  public Order placeOrder(String idempotencyKey, List<OrderRequest.Item> items) {
     HttpRequest.Builder request =
-        post("/orders", body, settings.shopperToken()).header("Idempotency-Key", idempotencyKey);
-    return ApiJson.order(send(request, true));
+        post("/orders", JsonCodec.write(new OrderRequest(items)), settings.shopperToken())
+            .header("Idempotency-Key", idempotencyKey);
+    return read(send(request, true), JsonCodec::readOrder);
   }
 
   /**
@@ -188,7 +179,7 @@ public final class ShopApiClient {
    * @return the order
    */
   public Order order(long id) {
-    return ApiJson.order(get("/orders/" + id, settings.shopperToken()));
+    return read(get("/orders/" + id, settings.shopperToken()), JsonCodec::readOrder);
   }
 
   /**
@@ -198,27 +189,27 @@ public final class ShopApiClient {
    */
   public boolean healthy() {
     try {
-      return "ok".equalsIgnoreCase(get("/health", settings.shopperToken()).path("status").asText());
+      return read(get("/health", settings.shopperToken()), JsonCodec::readHealth).ok();
     } catch (ApiException e) {
       return false;
     }
   }
 
-  private JsonNode get(String pathAndQuery, TokenProvider token) {
+  private HttpResponse<byte[]> get(String pathAndQuery, TokenProvider token) {
     return send(request(pathAndQuery, token).GET(), true);
   }
 
-  private HttpRequest.Builder post(String path, JsonNode body, TokenProvider token) {
+  private HttpRequest.Builder post(String path, String body, TokenProvider token) {
     return request(path, token)
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8));
+        .header("Content-Type", JsonCodec.MEDIA_TYPE)
+        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
   }
 
   private HttpRequest.Builder request(String pathAndQuery, TokenProvider token) {
     HttpRequest.Builder builder =
         HttpRequest.newBuilder(URI.create(settings.baseUrl() + pathAndQuery))
             .timeout(settings.requestTimeout())
-            .header("Accept", "application/json, application/problem+json");
+            .header("Accept", JsonCodec.MEDIA_TYPE + ", " + JsonCodec.PROBLEM_MEDIA_TYPE);
     try {
       token.token().ifPresent(value -> builder.header("Authorization", "Bearer " + value));
     } catch (UncheckedIOException | IllegalStateException e) {
@@ -227,7 +218,7 @@ public final class ShopApiClient {
     return builder;
   }
 
-  private JsonNode send(HttpRequest.Builder builder, boolean retryable) {
+  private HttpResponse<byte[]> send(HttpRequest.Builder builder, boolean retryable) {
     HttpRequest request = builder.build();
     int attempts = retryable ? settings.attempts() : 1;
     Duration backoff = FIRST_BACKOFF;
@@ -237,9 +228,9 @@ public final class ShopApiClient {
         pause(backoff);
         backoff = backoff.multipliedBy(2);
       }
-      HttpResponse<String> response;
+      HttpResponse<byte[]> response;
       try {
-        response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
       } catch (IOException e) {
         last = new ApiException.Unavailable(503, "shop API unreachable: " + e.getClass().getSimpleName(), e);
         continue;
@@ -252,36 +243,50 @@ public final class ShopApiClient {
         last = new ApiException.Unavailable(status, "shop API answered " + status, null);
         continue;
       }
-      JsonNode body = parse(response.body(), status);
       if (status >= 200 && status < 300) {
-        return body;
+        return response;
       }
-      throw problem(status, body);
+      throw problem(status, response.body());
     }
     throw last;
   }
 
-  private static JsonNode parse(String body, int status) {
+  /** Reads a success body, which must be what the contract says for the call. */
+  private static <T> T read(HttpResponse<byte[]> response, Function<byte[], T> reader) {
     try {
-      return body == null || body.isEmpty() ? JSON.createObjectNode() : JSON.readTree(body);
-    } catch (IOException e) {
-      throw new ApiException.Unexpected(status, "shop API sent a body that is not JSON");
+      return reader.apply(response.body());
+    } catch (ProblemException e) {
+      throw new ApiException.Unexpected(
+          response.statusCode(), "shop API answered outside the contract: " + e.problem().detail());
     }
   }
 
-  private static ApiException problem(int status, JsonNode body) {
-    String detail = body.path("detail").asText(body.path("title").asText("HTTP " + status));
-    String type = body.path("type").asText("");
-    return switch (status) {
-      case 400 -> new ApiException.Invalid(detail, ApiJson.fieldErrors(body));
-      case 401, 403 -> new ApiException.Unauthorized(status, detail);
-      case 404 -> new ApiException.NotFound(detail);
-      case 409 ->
-          type.endsWith("insufficient-stock") || body.has("shortages")
-              ? new ApiException.OutOfStock(detail, ApiJson.shortages(body))
-              : new ApiException.Conflict(detail);
-      case 422 -> new ApiException.KeyReused(detail);
-      default -> new ApiException.Unexpected(status, detail);
+  /** Maps every problem type of the contract; a type-less or unknown one goes by its status. */
+  static ApiException problem(int status, byte[] body) {
+    Problem problem;
+    try {
+      problem = JsonCodec.readProblem(status, body);
+    } catch (ProblemException e) {
+      return new ApiException.Unexpected(status, "shop API sent a refusal that is not a JSON object");
+    }
+    String detail = problem.detail();
+    return switch (problem.kind()) {
+      case VALIDATION -> new ApiException.Invalid(detail, problem.errors());
+      case UNAUTHORIZED -> new ApiException.Unauthorized(status, detail);
+      case NOT_FOUND -> new ApiException.NotFound(detail);
+      case DUPLICATE_PRODUCT -> new ApiException.Conflict(detail);
+      case INSUFFICIENT_STOCK -> new ApiException.OutOfStock(detail, problem.shortages());
+      case IDEMPOTENCY_KEY_REUSED -> new ApiException.KeyReused(detail);
+      case INTERNAL_ERROR, DATABASE_UNAVAILABLE -> new ApiException.Unavailable(status, detail, null);
+      // Requests this client never sends: a bug here, not something to show a visitor.
+      case MALFORMED_JSON, MALFORMED_REQUEST, METHOD_NOT_ALLOWED, PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE ->
+          new ApiException.Unexpected(status, problem.type() + ": " + detail);
+      // API Gateway's JWT authorizer answers 401/403 {"message":"Unauthorized"} without a type.
+      case ABOUT_BLANK, OTHER -> switch (status) {
+        case 401, 403 -> new ApiException.Unauthorized(status, detail);
+        case 404 -> new ApiException.NotFound(detail);
+        default -> new ApiException.Unexpected(status, detail);
+      };
     };
   }
 

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
-import io.github.hybridshop.core.FieldError;
-import io.github.hybridshop.core.Shortage;
-import io.github.hybridshop.core.catalog.NewProduct;
-import io.github.hybridshop.core.checkout.Order;
-import io.github.hybridshop.core.checkout.OrderItem;
+import io.github.hybridshop.api.NewProductRequest;
+import io.github.hybridshop.api.Order;
+import io.github.hybridshop.api.OrderRequest;
+import io.github.hybridshop.api.Problem.FieldError;
+import io.github.hybridshop.api.Problem.Shortage;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.InetAddress;
@@ -27,6 +27,8 @@ import org.junit.jupiter.api.Test;
 
 /** The client against a tiny JDK HTTP server answering canned responses. */
 class ShopApiClientTest {
+  private static final String TYPES = io.github.hybridshop.api.ProblemType.TYPE_BASE;
+
   private record Canned(int status, String type, String body) {}
 
   private record Seen(String method, String path, String authorization, String idempotencyKey) {}
@@ -89,29 +91,60 @@ class ShopApiClientTest {
 
   @Test
   void mapsProblemsToTypedErrors() {
-    answer(400, "{\"type\":\"x/validation\",\"title\":\"Invalid\",\"status\":400,\"detail\":\"bad\","
+    answer(400, "{\"type\":\"" + TYPES + "validation\",\"title\":\"Invalid\",\"status\":400,\"detail\":\"bad\","
         + "\"errors\":[{\"field\":\"price\",\"message\":\"must not be negative\"}]}");
     assertThatThrownBy(() -> client.product(1)).isInstanceOfSatisfying(ApiException.Invalid.class,
         e -> assertThat(e.errors()).containsExactly(new FieldError("price", "must not be negative")));
 
-    answer(404, "{\"type\":\"x/not-found\",\"title\":\"Not found\",\"status\":404,\"detail\":\"no product 9\"}");
+    answer(404, "{\"type\":\"" + TYPES + "not-found\",\"title\":\"Not found\",\"status\":404,\"detail\":\"no product 9\"}");
     assertThatThrownBy(() -> client.product(9)).isInstanceOf(ApiException.NotFound.class).hasMessage("no product 9");
 
-    answer(409, "{\"type\":\"https://x/problems/insufficient-stock\",\"title\":\"Insufficient stock\",\"status\":409,"
+    answer(409, "{\"type\":\"" + TYPES + "insufficient-stock\",\"title\":\"Insufficient stock\",\"status\":409,"
         + "\"detail\":\"short\",\"shortages\":[{\"productId\":4,\"requested\":5,\"available\":2}]}");
-    assertThatThrownBy(() -> client.placeOrder("k", List.of(new OrderItem(4, 5))))
+    assertThatThrownBy(() -> client.placeOrder("k", List.of(new OrderRequest.Item(4, 5))))
         .isInstanceOfSatisfying(ApiException.OutOfStock.class,
             e -> assertThat(e.shortages()).containsExactly(new Shortage(4, 5, 2)));
 
-    answer(409, "{\"type\":\"https://x/problems/duplicate-product\",\"status\":409,\"detail\":\"exists\"}");
-    assertThatThrownBy(() -> client.addProduct(new NewProduct("A", "B", BigDecimal.ONE, 1)))
+    answer(409, "{\"type\":\"" + TYPES + "duplicate-product\",\"status\":409,\"detail\":\"exists\"}");
+    assertThatThrownBy(() -> client.addProduct(new NewProductRequest("A", "B", BigDecimal.ONE, 1)))
         .isInstanceOf(ApiException.Conflict.class);
 
-    answer(422, "{\"type\":\"x/idempotency-key-reused\",\"status\":422,\"detail\":\"other body\"}");
-    assertThatThrownBy(() -> client.placeOrder("k", List.of(new OrderItem(4, 1)))).isInstanceOf(ApiException.KeyReused.class);
+    answer(422, "{\"type\":\"" + TYPES + "idempotency-key-reused\",\"status\":422,\"detail\":\"other body\"}");
+    assertThatThrownBy(() -> client.placeOrder("k", List.of(new OrderRequest.Item(4, 1)))).isInstanceOf(ApiException.KeyReused.class);
 
-    answer(401, "{\"type\":\"x/unauthorized\",\"status\":401,\"detail\":\"token\"}");
+    answer(401, "{\"type\":\"" + TYPES + "unauthorized\",\"status\":401,\"detail\":\"token\"}");
     assertThatThrownBy(() -> client.restock(1, 5)).isInstanceOf(ApiException.Unauthorized.class);
+  }
+
+  @Test
+  void aRefusalWithoutAContractTypeGoesByItsStatus() {
+    // API Gateway's JWT authorizer: no problem document at all.
+    answer(401, "{\"message\":\"Unauthorized\"}");
+    assertThatThrownBy(() -> client.restock(1, 5)).isInstanceOf(ApiException.Unauthorized.class);
+
+    answer(403, "");
+    assertThatThrownBy(() -> client.restock(1, 5)).isInstanceOf(ApiException.Unauthorized.class);
+
+    // A type this client's contract does not know is not guessed from its members.
+    answer(409, "{\"type\":\"https://example.com/problems/out-of-stock\",\"status\":409,\"detail\":\"short\","
+        + "\"shortages\":[{\"productId\":4,\"requested\":5,\"available\":2}]}");
+    assertThatThrownBy(() -> client.placeOrder("k", List.of(new OrderRequest.Item(4, 5))))
+        .isInstanceOfSatisfying(ApiException.Unexpected.class, e -> assertThat(e.status()).isEqualTo(409));
+  }
+
+  @Test
+  void anOrderReadsBackTheIdempotencyKeyItWasPlacedWith() {
+    answer(201, "{\"id\":7,\"idempotencyKey\":\"key-9\",\"lines\":[{\"lineNo\":1,\"productId\":3,"
+        + "\"productName\":\"Tea\",\"quantity\":2,\"unitPrice\":\"1.25\",\"lineTotal\":\"2.50\"}],"
+        + "\"total\":\"2.50\",\"currency\":\"EUR\",\"createdAt\":\"2026-12-01T00:00:00Z\"}");
+    assertThat(client.placeOrder("key-9", List.of(new OrderRequest.Item(3, 2))).idempotencyKey()).isEqualTo("key-9");
+  }
+
+  @Test
+  void aSuccessBodyOutsideTheContractIsUnexpected() {
+    answer(200, "{\"id\":1,\"name\":\"Tea\"}");
+    assertThatThrownBy(() -> client.product(1))
+        .isInstanceOfSatisfying(ApiException.Unexpected.class, e -> assertThat(e.detail()).contains("price"));
   }
 
   @Test
@@ -129,7 +162,7 @@ class ShopApiClientTest {
     answer(201, "{\"id\":7,\"lines\":[{\"lineNo\":1,\"productId\":3,\"productName\":\"Tea\",\"quantity\":2,"
         + "\"unitPrice\":\"1.25\",\"lineTotal\":\"2.50\"}],\"total\":\"2.50\",\"currency\":\"EUR\","
         + "\"createdAt\":\"2026-12-01T00:00:00Z\"}");
-    Order order = client.placeOrder("key-1", List.of(new OrderItem(3, 2)));
+    Order order = client.placeOrder("key-1", List.of(new OrderRequest.Item(3, 2)));
     assertThat(order.total().amount()).isEqualByComparingTo("2.50");
     assertThat(order.lines().get(0).productName()).isEqualTo("Tea");
     assertThat(seen).extracting(Seen::idempotencyKey).containsExactly("key-1", "key-1");
@@ -139,7 +172,7 @@ class ShopApiClientTest {
   void neverRetriesAdminWritesAndSendsTheAdminToken() {
     answer(503, "");
     answer(201, product(1, "1.00", 1));
-    assertThatThrownBy(() -> client.addProduct(new NewProduct("A", "B", BigDecimal.ONE, 1)))
+    assertThatThrownBy(() -> client.addProduct(new NewProductRequest("A", "B", BigDecimal.ONE, 1)))
         .isInstanceOf(ApiException.Unavailable.class);
     assertThat(seen).hasSize(1);
     assertThat(seen.get(0).authorization()).isEqualTo("Bearer admin-secret");

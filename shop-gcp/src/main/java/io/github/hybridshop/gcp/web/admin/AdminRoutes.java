@@ -1,14 +1,14 @@
 package io.github.hybridshop.gcp.web.admin;
 
-import io.github.hybridshop.core.FieldError;
-import io.github.hybridshop.core.catalog.Catalog;
-import io.github.hybridshop.core.catalog.Product;
-import io.github.hybridshop.core.catalog.ProductPage;
+import io.github.hybridshop.api.Problem.FieldError;
+import io.github.hybridshop.api.Product;
+import io.github.hybridshop.api.ProductPage;
 import io.github.hybridshop.gcp.api.ApiException;
 import io.github.hybridshop.gcp.api.ShopApiClient;
 import io.github.hybridshop.gcp.web.ErrorPage;
 import io.github.hybridshop.gcp.web.Page;
 import io.github.hybridshop.gcp.web.Pages;
+import io.github.hybridshop.gcp.web.ShopLimits;
 import io.github.hybridshop.gcp.web.Views;
 import io.github.hybridshop.gcp.web.security.AdminGuard;
 import io.github.hybridshop.gcp.web.security.AdminSession;
@@ -155,7 +155,7 @@ public final class AdminRoutes {
     }
     Product created;
     try {
-      created = api.addProduct(form.toProduct());
+      created = api.addProduct(form.toRequest());
     } catch (ApiException.Invalid e) {
       Map<String, String> apiErrors = new LinkedHashMap<>();
       for (FieldError error : e.errors()) {
@@ -173,7 +173,7 @@ public final class AdminRoutes {
   private String restock(Request request, Response response) {
     Long id = ProductForm.whole(request.params(":id"));
     Long quantity = ProductForm.whole(request.queryParams("quantity"));
-    if (id == null || quantity == null || quantity < 1 || quantity > Catalog.MAX_RESTOCK) {
+    if (id == null || quantity == null || quantity < 1 || quantity > ShopLimits.MAX_RESTOCK) {
       return errors.render(request, response, 400, "error.restock");
     }
     try {

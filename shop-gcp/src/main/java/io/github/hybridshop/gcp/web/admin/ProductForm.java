@@ -1,7 +1,7 @@
 package io.github.hybridshop.gcp.web.admin;
 
-import io.github.hybridshop.core.ValidationException;
-import io.github.hybridshop.core.catalog.NewProduct;
+import io.github.hybridshop.api.NewProductRequest;
+import io.github.hybridshop.gcp.web.ShopLimits;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,8 +26,8 @@ public record ProductForm(String name, String category, String price, String sto
    */
   public Map<String, String> errors() {
     Map<String, String> errors = new LinkedHashMap<>();
-    text(errors, "name", name, NewProduct.MAX_NAME_LENGTH);
-    text(errors, "category", category, NewProduct.MAX_CATEGORY_LENGTH);
+    text(errors, "name", name, ShopLimits.MAX_NAME_LENGTH);
+    text(errors, "category", category, ShopLimits.MAX_CATEGORY_LENGTH);
     BigDecimal amount = decimal(price);
     if (price == null || price.isBlank()) {
       errors.put("price", "field.required");
@@ -37,7 +37,7 @@ public record ProductForm(String name, String category, String price, String sto
       errors.put("price", "field.negative");
     } else if (amount.stripTrailingZeros().scale() > 2) {
       errors.put("price", "field.price.decimals");
-    } else if (amount.compareTo(NewProduct.PRICE_LIMIT) >= 0) {
+    } else if (amount.compareTo(ShopLimits.PRICE_LIMIT) >= 0) {
       errors.put("price", "field.price.large");
     }
     Long units = whole(stock);
@@ -47,20 +47,20 @@ public record ProductForm(String name, String category, String price, String sto
       errors.put("stock", "field.whole");
     } else if (units < 0) {
       errors.put("stock", "field.negative");
-    } else if (units > NewProduct.MAX_STOCK) {
+    } else if (units > ShopLimits.MAX_STOCK) {
       errors.put("stock", "field.stock.large");
     }
     return errors;
   }
 
   /**
-   * Returns the valid product; call only when {@link #errors()} is empty.
+   * Returns the request for the API; call only when {@link #errors()} is empty. Names are sent
+   * stripped, as the shop stores them; the API checks every field again.
    *
-   * @return the product
-   * @throws ValidationException when a field is invalid after all
+   * @return the request body
    */
-  public NewProduct toProduct() {
-    return new NewProduct(name, category, decimal(price), Integer.parseInt(stock.strip()));
+  public NewProductRequest toRequest() {
+    return new NewProductRequest(name.strip(), category.strip(), decimal(price), Integer.parseInt(stock.strip()));
   }
 
   private static void text(Map<String, String> errors, String field, String value, int max) {

@@ -1,7 +1,7 @@
 package io.github.hybridshop.gcp.web.cart;
 
-import io.github.hybridshop.core.checkout.OrderItem;
-import io.github.hybridshop.core.checkout.OrderRequest;
+import io.github.hybridshop.api.OrderRequest;
+import io.github.hybridshop.gcp.web.ShopLimits;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +20,7 @@ public record Cart(Map<Long, Integer> lines) {
   public static final int MAX_LINES = 30;
 
   /** Most units of one product, the API's limit per order line. */
-  public static final int MAX_QUANTITY = OrderRequest.MAX_QUANTITY;
+  public static final int MAX_QUANTITY = ShopLimits.MAX_QUANTITY;
 
   /**
    * Copies the lines.
@@ -99,9 +99,9 @@ public record Cart(Map<Long, Integer> lines) {
    *
    * @return one item per line
    */
-  public List<OrderItem> items() {
-    List<OrderItem> items = new ArrayList<>();
-    lines.forEach((id, qty) -> items.add(new OrderItem(id, qty)));
+  public List<OrderRequest.Item> items() {
+    List<OrderRequest.Item> items = new ArrayList<>();
+    lines.forEach((id, qty) -> items.add(new OrderRequest.Item(id, qty)));
     return items;
   }
 

@@ -1,7 +1,7 @@
 package io.github.hybridshop.gcp.web.cart;
 
-import io.github.hybridshop.core.Shortage;
-import io.github.hybridshop.core.catalog.Product;
+import io.github.hybridshop.api.Problem.Shortage;
+import io.github.hybridshop.api.Product;
 import io.github.hybridshop.gcp.api.ApiException;
 import io.github.hybridshop.gcp.api.ShopApiClient;
 import io.github.hybridshop.gcp.web.Page;
@@ -80,7 +80,7 @@ public final class CartPage {
               page.t().money(lineTotal),
               shortage == null
                   ? null
-                  : page.t().format("cart.short", shortage.available(), shortage.shortfall()),
+                  : page.t().format("cart.short", shortage.available(), shortage.requested() - shortage.available()),
               shortage == null ? -1 : shortage.available()));
     }
     if (!shown.equals(cart)) {

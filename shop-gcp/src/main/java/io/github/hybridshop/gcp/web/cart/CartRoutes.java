@@ -1,6 +1,6 @@
 package io.github.hybridshop.gcp.web.cart;
 
-import io.github.hybridshop.core.catalog.Product;
+import io.github.hybridshop.api.Product;
 import io.github.hybridshop.gcp.api.ShopApiClient;
 import io.github.hybridshop.gcp.web.ErrorPage;
 import java.net.URI;

@@ -1,7 +1,7 @@
 package io.github.hybridshop.gcp.web.catalog;
 
-import io.github.hybridshop.core.catalog.Product;
-import io.github.hybridshop.core.catalog.ProductPage;
+import io.github.hybridshop.api.Product;
+import io.github.hybridshop.api.ProductPage;
 import io.github.hybridshop.gcp.api.ShopApiClient;
 import io.github.hybridshop.gcp.web.Page;
 import io.github.hybridshop.gcp.web.Pages;

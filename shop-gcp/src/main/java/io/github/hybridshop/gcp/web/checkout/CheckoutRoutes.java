@@ -1,8 +1,8 @@
 package io.github.hybridshop.gcp.web.checkout;
 
-import io.github.hybridshop.core.Shortage;
-import io.github.hybridshop.core.checkout.Order;
-import io.github.hybridshop.core.checkout.OrderLine;
+import io.github.hybridshop.api.Order;
+import io.github.hybridshop.api.OrderLine;
+import io.github.hybridshop.api.Problem.Shortage;
 import io.github.hybridshop.gcp.api.ApiException;
 import io.github.hybridshop.gcp.api.ShopApiClient;
 import io.github.hybridshop.gcp.web.ErrorPage;
