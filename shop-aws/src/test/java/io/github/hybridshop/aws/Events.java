@@ -4,8 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.hybridshop.aws.http.ApiRequest;
-import io.github.hybridshop.aws.http.Json;
-import java.nio.charset.StandardCharsets;
+import io.github.hybridshop.api.JsonCodec;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -70,6 +69,6 @@ public final class Events {
   }
 
   public static JsonNode json(APIGatewayV2HTTPResponse response) {
-    return Json.parse(response.getBody().getBytes(StandardCharsets.UTF_8));
+    return JsonCodec.readTree(response.getBody());
   }
 }

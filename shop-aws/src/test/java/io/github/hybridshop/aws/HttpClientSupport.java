@@ -1,13 +1,12 @@
 package io.github.hybridshop.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.hybridshop.aws.http.Json;
+import io.github.hybridshop.api.JsonCodec;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /** A small JSON client for tests against the local API server. */
@@ -21,7 +20,7 @@ public final class HttpClientSupport {
 
   public record Reply(int status, String contentType, java.net.http.HttpHeaders headers, String body) {
     public JsonNode json() {
-      return Json.parse(body.getBytes(StandardCharsets.UTF_8));
+      return JsonCodec.readTree(body);
     }
   }
 

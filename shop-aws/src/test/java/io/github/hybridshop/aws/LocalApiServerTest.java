@@ -93,6 +93,7 @@ class LocalApiServerTest {
         http.post("/orders", "{\"items\":[{\"productId\":" + id + ",\"quantity\":3}]}", "Idempotency-Key", "order-1");
     assertThat(order.status()).as(order.body()).isEqualTo(201);
     assertThat(order.json().get("total").asText()).isEqualTo("37.50");
+    assertThat(order.json().get("idempotencyKey").asText()).isEqualTo("order-1");
     long orderId = order.json().get("id").asLong();
 
     Reply fetched = http.get("/orders/" + orderId);

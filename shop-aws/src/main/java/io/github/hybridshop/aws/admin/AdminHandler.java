@@ -3,20 +3,21 @@ package io.github.hybridshop.aws.admin;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.github.hybridshop.api.JsonCodec;
+import io.github.hybridshop.api.NewProductRequest;
+import io.github.hybridshop.api.Problem;
+import io.github.hybridshop.api.ProblemException;
+import io.github.hybridshop.api.ProblemType;
 import io.github.hybridshop.aws.config.LambdaEnvironment;
 import io.github.hybridshop.aws.config.ShopSource;
 import io.github.hybridshop.aws.http.ApiHandler;
 import io.github.hybridshop.aws.http.ApiRequest;
 import io.github.hybridshop.aws.http.Dispatcher;
-import io.github.hybridshop.aws.http.HttpProblem;
-import io.github.hybridshop.aws.http.JsonFields;
-import io.github.hybridshop.aws.http.Problem;
 import io.github.hybridshop.aws.http.Responses;
-import io.github.hybridshop.aws.http.ShopJson;
+import io.github.hybridshop.aws.http.WireValues;
 import io.github.hybridshop.core.Shop;
 import io.github.hybridshop.core.catalog.NewProduct;
 import io.github.hybridshop.core.catalog.Product;
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -85,30 +86,23 @@ public final class AdminHandler implements ApiHandler {
 
   private ApiRequest admin(ApiRequest request) {
     if (!access.admits(request)) {
-      throw new HttpProblem(
-          Problem.of(401, "unauthorized", "Unauthorized",
-                  "This route needs an admin: send Authorization: Bearer <admin token>")
-              .withHeader("WWW-Authenticate", "Bearer realm=\"hybrid-shop-admin\""));
+      throw new ProblemException(Problem.of(ProblemType.UNAUTHORIZED,
+          "This route needs an admin: send Authorization: Bearer <admin token>"));
     }
     return request;
   }
 
   private APIGatewayV2HTTPResponse add(ApiRequest request) {
-    JsonFields body = JsonFields.of(request.jsonBody());
-    String name = body.text("name");
-    String category = body.text("category");
-    BigDecimal price = body.decimal("price");
-    Integer stock = body.wholeNumber("stock");
-    body.throwIfAny();
-    Product product = shop.shop().catalog().add(new NewProduct(name, category, price, stock));
-    return Responses.json(201, ShopJson.product(product), Map.of("Location", "/products/" + product.id()));
+    NewProductRequest body = JsonCodec.readNewProductRequest(request.jsonBody());
+    Product product =
+        shop.shop().catalog().add(new NewProduct(body.name(), body.category(), body.price(), body.stock()));
+    return Responses.json(
+        201, JsonCodec.write(WireValues.product(product)), Map.of("Location", "/products/" + product.id()));
   }
 
   private APIGatewayV2HTTPResponse restock(ApiRequest request) {
     long id = request.id("id", "Product");
-    JsonFields body = JsonFields.of(request.jsonBody());
-    Integer quantity = body.wholeNumber("quantity");
-    body.throwIfAny();
-    return Responses.json(200, ShopJson.product(shop.shop().catalog().restock(id, quantity)));
+    int quantity = JsonCodec.readRestockRequest(request.jsonBody()).quantity();
+    return Responses.json(200, JsonCodec.write(WireValues.product(shop.shop().catalog().restock(id, quantity))));
   }
 }

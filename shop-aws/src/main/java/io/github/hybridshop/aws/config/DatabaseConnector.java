@@ -1,8 +1,8 @@
 package io.github.hybridshop.aws.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.hybridshop.aws.http.Json;
-import java.io.IOException;
+import io.github.hybridshop.api.JsonCodec;
+import io.github.hybridshop.api.ProblemException;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
@@ -79,11 +79,11 @@ public final class DatabaseConnector extends BasicDataSource {
 
   private static Credentials parse(String secret) {
     try {
-      JsonNode json = Json.mapper().readTree(secret);
+      JsonNode json = JsonCodec.readTree(secret);
       if (json != null && json.path("username").isTextual() && json.path("password").isTextual()) {
         return new Credentials(json.get("username").textValue(), json.get("password").textValue());
       }
-    } catch (IOException e) {
+    } catch (ProblemException e) {
       // reported below, without echoing the secret
     }
     throw new ConfigurationException(

@@ -1,7 +1,7 @@
 package io.github.hybridshop.aws.config;
 
-import io.github.hybridshop.aws.http.Json;
-import io.github.hybridshop.aws.http.ShopJson;
+import io.github.hybridshop.api.JsonCodec;
+import io.github.hybridshop.aws.http.WireValues;
 import io.github.hybridshop.core.Shop;
 import io.github.hybridshop.core.catalog.ProductQuery;
 import java.nio.charset.StandardCharsets;
@@ -27,11 +27,11 @@ final class SnapStartPriming implements Resource {
     try {
       Shop shop = environment.shop();
       if (shop.isDatabaseReachable()) {
-        Json.write(ShopJson.page(shop.catalog().list(ProductQuery.all().limit(1))));
+        JsonCodec.write(WireValues.page(shop.catalog().list(ProductQuery.all().limit(1))));
         // Catalog reads are plain JDBC; an order lookup sets up Jdbi, which writes and orders use.
         shop.checkout().find(0);
       }
-      Json.parse("{\"items\":[]}".getBytes(StandardCharsets.UTF_8));
+      JsonCodec.readRestockRequest("{\"quantity\":1}".getBytes(StandardCharsets.UTF_8));
     } catch (RuntimeException e) {
       System.err.println("[shop-aws] SnapStart priming skipped: " + e);
     } finally {

@@ -3,14 +3,17 @@ package io.github.hybridshop.aws.health;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.github.hybridshop.api.Health;
+import io.github.hybridshop.api.JsonCodec;
+import io.github.hybridshop.api.Problem;
+import io.github.hybridshop.api.ProblemException;
+import io.github.hybridshop.api.ProblemType;
 import io.github.hybridshop.aws.config.LambdaEnvironment;
 import io.github.hybridshop.aws.config.ShopSource;
 import io.github.hybridshop.aws.http.ApiHandler;
 import io.github.hybridshop.aws.http.ApiRequest;
 import io.github.hybridshop.aws.http.DatabaseOutage;
 import io.github.hybridshop.aws.http.Dispatcher;
-import io.github.hybridshop.aws.http.HttpProblem;
-import io.github.hybridshop.aws.http.Problem;
 import io.github.hybridshop.aws.http.Responses;
 import io.github.hybridshop.core.Shop;
 import java.util.ArrayList;
@@ -80,28 +83,23 @@ public final class HealthHandler implements ApiHandler {
 
   private APIGatewayV2HTTPResponse check(ApiRequest request) {
     if (!shop.shop().isDatabaseReachable()) {
-      throw new HttpProblem(DatabaseOutage.problem().with("database", "down"));
+      throw new ProblemException(DatabaseOutage.problem().withDatabase("down"));
     }
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("status", "ok");
-    body.put("database", "up");
+    Map<String, Object> states = new LinkedHashMap<>();
     List<String> down = new ArrayList<>();
     for (ReadinessCheck part : parts) {
       ReadinessCheck.Part state = part.check();
-      body.put(state.name(), state.details());
+      states.put(state.name(), state.details());
       if (!state.up()) {
         down.add(state.name());
       }
     }
     if (!down.isEmpty()) {
-      Problem problem =
-          Problem.of(503, "not-ready", "Not ready", "Not every part is up yet: " + String.join(", ", down))
-              .withHeader("Retry-After", Integer.toString(DatabaseOutage.RETRY_AFTER_SECONDS));
-      for (Map.Entry<String, Object> member : body.entrySet()) {
-        problem = member.getKey().equals("status") ? problem : problem.with(member.getKey(), member.getValue());
-      }
-      throw new HttpProblem(problem);
+      throw new ProblemException(
+          Problem.of(ProblemType.NOT_READY, "Not every part is up yet: " + String.join(", ", down))
+              .withDatabase("up")
+              .withParts(states));
     }
-    return Responses.json(200, body);
+    return Responses.json(200, JsonCodec.write(new Health("ok", "up", states)));
   }
 }

@@ -23,7 +23,8 @@ public interface ReadinessCheck {
    *
    * @param name the member of the health body it appears under, such as {@code replication}
    * @param up whether the part is up
-   * @param details the member's value, with at least {@code state}; serialisable by Jackson
+   * @param details the member's value, with at least {@code state}; plain values (maps, lists,
+   *     strings, numbers, booleans) that {@code JsonWriter.tree} writes
    */
   record Part(String name, boolean up, Map<String, Object> details) {
     /**

@@ -2,9 +2,9 @@ package io.github.hybridshop.aws.heartbeat;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import io.github.hybridshop.api.JsonWriter;
 import io.github.hybridshop.aws.config.LambdaEnvironment;
 import io.github.hybridshop.aws.http.DatabaseOutage;
-import io.github.hybridshop.aws.http.Json;
 import io.github.hybridshop.aws.observability.ColdStart;
 import io.github.hybridshop.aws.observability.JsonLines;
 import io.github.hybridshop.core.replication.Heartbeat;
@@ -78,7 +78,7 @@ public final class HeartbeatHandler implements RequestStreamHandler {
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("status", "ok");
     result.put("durationMs", durationMs);
-    output.write(Json.write(result).getBytes(StandardCharsets.UTF_8));
+    output.write(new JsonWriter().tree(result).toString().getBytes(StandardCharsets.UTF_8));
   }
 
   /** Returns {@code null} when the beat was written, else what went wrong and what to do. */

@@ -1,7 +1,9 @@
 package io.github.hybridshop.aws.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.fasterxml.jackson.databind.JsonNode;
+import io.github.hybridshop.api.Problem;
+import io.github.hybridshop.api.ProblemException;
+import io.github.hybridshop.api.ProblemType;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -74,7 +76,7 @@ public final class ApiRequest {
    * @param name the parameter, such as {@code id}
    * @param what the resource, for the message, such as {@code "Product"}
    * @return the id
-   * @throws HttpProblem 404 when the segment is not a positive whole number (no such resource)
+   * @throws ProblemException 404 when the segment is not a positive whole number (no such resource)
    */
   public long id(String name, String what) {
     String value = pathParameters.get(name);
@@ -84,8 +86,8 @@ public final class ApiRequest {
         return id;
       }
     }
-    throw new HttpProblem(
-        Problem.of(404, "not-found", "Not found", what + " ids are positive whole numbers; there is no " + what.toLowerCase(Locale.ROOT) + " '" + value + "'"));
+    throw new ProblemException(Problem.of(ProblemType.NOT_FOUND,
+        what + " ids are positive whole numbers; there is no " + what.toLowerCase(Locale.ROOT) + " '" + value + "'"));
   }
 
   /**
@@ -105,27 +107,22 @@ public final class ApiRequest {
   }
 
   /**
-   * Reads the body as JSON.
+   * Returns the JSON body's bytes, for one of {@code JsonCodec}'s readers.
    *
-   * @return the parsed body
-   * @throws HttpProblem 413 over {@value #MAX_BODY_BYTES} bytes, 415 for a non-JSON content
-   *     type, 400 for a missing or malformed body
+   * @return the body, decoded from base64 when API Gateway encoded it
+   * @throws ProblemException 413 over {@value #MAX_BODY_BYTES} bytes, 415 for a non-JSON content
+   *     type, 400 for a missing body
    */
-  public JsonNode jsonBody() {
+  public byte[] jsonBody() {
     Optional<String> type = header("content-type");
     if (type.isPresent() && !isJson(type.get())) {
-      throw new HttpProblem(
-          Problem.of(415, "unsupported-media-type", "Unsupported media type",
-              "Send the body as application/json, not " + type.get()));
+      throw new ProblemException(
+          Problem.of(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json, not " + type.get()));
     }
-    return Json.parse(bodyBytes());
-  }
-
-  private byte[] bodyBytes() {
     String body = event.getBody();
     if (body == null || body.isEmpty()) {
-      throw new HttpProblem(
-          Problem.of(400, "malformed-json", "Malformed JSON", "The request body is empty; send a JSON object"));
+      throw new ProblemException(
+          Problem.of(ProblemType.MALFORMED_JSON, "The request body is empty; send a JSON object"));
     }
     // Cheap bound before decoding: base64 is 4/3 of the bytes, UTF-16 chars at most one byte each.
     if (body.length() > MAX_BODY_BYTES * 4 / 3 + 4) {
@@ -136,8 +133,8 @@ public final class ApiRequest {
       try {
         bytes = Base64.getDecoder().decode(body);
       } catch (IllegalArgumentException e) {
-        throw new HttpProblem(
-            Problem.of(400, "malformed-json", "Malformed JSON", "The body is marked base64 but is not valid base64"));
+        throw new ProblemException(
+            Problem.of(ProblemType.MALFORMED_JSON, "The body is marked base64 but is not valid base64"));
       }
     } else {
       bytes = body.getBytes(StandardCharsets.UTF_8);
@@ -148,10 +145,9 @@ public final class ApiRequest {
     return bytes;
   }
 
-  private static HttpProblem tooLarge() {
-    return new HttpProblem(
-        Problem.of(413, "payload-too-large", "Payload too large",
-            "The request body is larger than " + MAX_BODY_BYTES + " bytes"));
+  private static ProblemException tooLarge() {
+    return new ProblemException(
+        Problem.of(ProblemType.PAYLOAD_TOO_LARGE, "The request body is larger than " + MAX_BODY_BYTES + " bytes"));
   }
 
   private static boolean isJson(String contentType) {

@@ -1,5 +1,7 @@
 package io.github.hybridshop.aws.http;
 
+import io.github.hybridshop.api.Problem;
+import io.github.hybridshop.api.ProblemType;
 import io.github.hybridshop.aws.config.DependencyUnavailableException;
 import java.sql.SQLException;
 import org.jdbi.v3.core.ConnectionException;
@@ -40,12 +42,10 @@ public final class DatabaseOutage {
   /**
    * Returns the 503 problem for an outage.
    *
-   * @return the problem, with {@code Retry-After}
+   * @return the problem; {@link Responses#problem} sends it with {@code Retry-After}
    */
   public static Problem problem() {
-    return Problem.of(503, "database-unavailable", "Service unavailable",
-            "The database is unavailable right now; retry in a few seconds")
-        .withHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
+    return Problem.of(ProblemType.DATABASE_UNAVAILABLE, "The database is unavailable right now; retry in a few seconds");
   }
 
   // 08: connection exception; 57P01-57P03: shutting down or starting up; 53300: too many connections.

@@ -2,6 +2,9 @@ package io.github.hybridshop.aws.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.github.hybridshop.api.Problem;
+import io.github.hybridshop.api.ProblemException;
+import io.github.hybridshop.api.ProblemType;
 import io.github.hybridshop.core.ShopException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,76 +69,54 @@ public final class Dispatcher {
    */
   public APIGatewayV2HTTPResponse dispatch(APIGatewayV2HTTPEvent event) {
     try {
-      ApiRequest request = route(event);
-      return endpoints.get(request.routeKey()).serve(request);
-    } catch (HttpProblem e) {
-      return ProblemJson.response(e.problem());
-    } catch (ShopException e) {
-      return ProblemJson.response(ProblemJson.of(e));
+      if (event == null) {
+        return Responses.problem(Problem.of(ProblemType.MALFORMED_REQUEST, "No request event"));
+      }
+      String routeKey = event.getRouteKey();
+      if (routeKey == null && event.getRequestContext() != null) {
+        routeKey = event.getRequestContext().getRouteKey();
+      }
+      if (table.contains(routeKey)) {
+        Map<String, String> params = event.getPathParameters();
+        return serve(new ApiRequest(routeKey, params == null ? Map.of() : params, event));
+      }
+      String method = null;
+      if (event.getRequestContext() != null && event.getRequestContext().getHttp() != null) {
+        method = event.getRequestContext().getHttp().getMethod();
+      }
+      RouteTable.Match match = table.match(method, event.getRawPath());
+      if (match instanceof RouteTable.Match.Found found) {
+        return serve(new ApiRequest(found.routeKey(), found.pathParameters(), event));
+      }
+      if (match instanceof RouteTable.Match.WrongMethod wrong) {
+        return Responses.methodNotAllowed(method, wrong.allowed());
+      }
+      return Responses.noRoute(event.getRawPath());
     } catch (RuntimeException e) {
-      if (DatabaseOutage.isOutage(e)) {
-        Log.LOG.warn("database unavailable: {}", e.toString());
-        return ProblemJson.response(DatabaseOutage.problem());
-      }
-      String correlationId = correlationId(event);
-      Log.LOG.error("unexpected failure, correlation id {}", correlationId, e);
-      return ProblemJson.response(
-          Problem.of(500, "internal-error", "Internal error",
-                  "Something went wrong on our side; quote correlation id " + correlationId)
-              .with("correlationId", correlationId));
+      return failure(event, e);
     }
   }
 
-  private ApiRequest route(APIGatewayV2HTTPEvent event) {
-    if (event == null) {
-      throw new HttpProblem(Problem.of(400, "malformed-request", "Malformed request", "No request event"));
+  private APIGatewayV2HTTPResponse serve(ApiRequest request) {
+    try {
+      return endpoints.get(request.routeKey()).serve(request);
+    } catch (ProblemException e) {
+      return Responses.problem(e.problem());
+    } catch (ShopException e) {
+      return Responses.problem(Refusals.problem(e));
     }
-    String routeKey = event.getRouteKey();
-    if (routeKey == null && event.getRequestContext() != null) {
-      routeKey = event.getRequestContext().getRouteKey();
-    }
-    if (table.contains(routeKey)) {
-      Map<String, String> params = event.getPathParameters();
-      if (params == null) {
-        params = Map.of();
-      }
-      return new ApiRequest(routeKey, params, event);
-    }
-    String method = null;
-    if (event.getRequestContext() != null && event.getRequestContext().getHttp() != null) {
-      method = event.getRequestContext().getHttp().getMethod();
-    }
-    RouteTable.Match match = table.match(method, event.getRawPath());
-    if (match instanceof RouteTable.Match.Found found) {
-      return new ApiRequest(found.routeKey(), found.pathParameters(), event);
-    }
-    if (match instanceof RouteTable.Match.WrongMethod wrong) {
-      throw new HttpProblem(methodNotAllowed(method, wrong.allowed()));
-    }
-    throw new HttpProblem(notFound(event.getRawPath()));
   }
 
-  /**
-   * The problem for a path no route serves.
-   *
-   * @param path the requested path
-   * @return a 404 problem
-   */
-  public static Problem notFound(String path) {
-    return Problem.of(404, "not-found", "Not found", "No route serves " + path);
-  }
-
-  /**
-   * The problem for a path served with other methods.
-   *
-   * @param method the method used
-   * @param allowed the methods the path serves
-   * @return a 405 problem with {@code Allow}
-   */
-  public static Problem methodNotAllowed(String method, List<String> allowed) {
-    return Problem.of(405, "method-not-allowed", "Method not allowed",
-            "This path does not serve " + method + "; it serves " + String.join(", ", allowed))
-        .withHeader("Allow", String.join(", ", allowed));
+  private static APIGatewayV2HTTPResponse failure(APIGatewayV2HTTPEvent event, RuntimeException e) {
+    if (DatabaseOutage.isOutage(e)) {
+      Log.LOG.warn("database unavailable: {}", e.toString());
+      return Responses.problem(DatabaseOutage.problem());
+    }
+    String correlationId = correlationId(event);
+    Log.LOG.error("unexpected failure, correlation id {}", correlationId, e);
+    return Responses.problem(
+        Problem.of(ProblemType.INTERNAL_ERROR, "Something went wrong on our side; quote correlation id " + correlationId)
+            .withCorrelationId(correlationId));
   }
 
   private static String correlationId(APIGatewayV2HTTPEvent event) {

@@ -12,8 +12,7 @@ import io.github.hybridshop.aws.health.HealthHandler;
 import io.github.hybridshop.aws.health.ReadinessCheck;
 import io.github.hybridshop.aws.http.ApiHandler;
 import io.github.hybridshop.aws.http.ApiRequest;
-import io.github.hybridshop.aws.http.Dispatcher;
-import io.github.hybridshop.aws.http.ProblemJson;
+import io.github.hybridshop.aws.http.Responses;
 import io.github.hybridshop.aws.http.RouteTable;
 import io.github.hybridshop.aws.orders.OrdersHandler;
 import io.github.hybridshop.aws.products.ProductsHandler;
@@ -239,10 +238,10 @@ public final class LocalApiServer implements AutoCloseable {
   private APIGatewayV2HTTPResponse respond(HttpExchange exchange, String method, String path, RouteTable.Match match)
       throws IOException {
     if (match instanceof RouteTable.Match.WrongMethod wrong) {
-      return ProblemJson.response(Dispatcher.methodNotAllowed(method, wrong.allowed()));
+      return Responses.methodNotAllowed(method, wrong.allowed());
     }
     if (!(match instanceof RouteTable.Match.Found found)) {
-      return ProblemJson.response(Dispatcher.notFound(path));
+      return Responses.noRoute(path);
     }
     APIGatewayV2HTTPEvent event = event(exchange, method, path, found);
     return handlers.get(found.routeKey()).handleRequest(event, null);

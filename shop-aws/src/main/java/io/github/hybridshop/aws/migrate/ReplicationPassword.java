@@ -1,9 +1,9 @@
 package io.github.hybridshop.aws.migrate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.hybridshop.api.JsonCodec;
+import io.github.hybridshop.api.ProblemException;
 import io.github.hybridshop.aws.config.ConfigurationException;
-import io.github.hybridshop.aws.http.Json;
-import java.io.IOException;
 
 /** Reads the replication role's password from a secret string: plain text or JSON {@code {"password": ...}}. */
 final class ReplicationPassword {
@@ -13,13 +13,13 @@ final class ReplicationPassword {
     String text = secret.strip();
     if (text.startsWith("{")) {
       try {
-        JsonNode json = Json.mapper().readTree(text);
+        JsonNode json = JsonCodec.readTree(text);
         if (json.path("password").isTextual()) {
           text = json.get("password").textValue();
         } else {
           text = "";
         }
-      } catch (IOException e) {
+      } catch (ProblemException e) {
         text = "";
       }
     }

@@ -1,6 +1,6 @@
 package io.github.hybridshop.aws.observability;
 
-import io.github.hybridshop.aws.http.Json;
+import io.github.hybridshop.api.JsonWriter;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.Objects;
@@ -36,10 +36,10 @@ public final class JsonLines {
   /**
    * Writes one line.
    *
-   * @param fields the object's members, in order; values as {@link Json#write(Object)} takes them
+   * @param fields the object's members, in order; values as {@link JsonWriter#tree(Object)} takes them
    */
   public void write(Map<String, ?> fields) {
-    String line = Json.write(fields);
+    String line = new JsonWriter().tree(fields).toString();
     synchronized (out) {
       out.println(line);
     }

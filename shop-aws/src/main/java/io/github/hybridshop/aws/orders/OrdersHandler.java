@@ -3,19 +3,18 @@ package io.github.hybridshop.aws.orders;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.github.hybridshop.api.JsonCodec;
 import io.github.hybridshop.aws.config.LambdaEnvironment;
 import io.github.hybridshop.aws.config.ShopSource;
 import io.github.hybridshop.aws.http.ApiHandler;
 import io.github.hybridshop.aws.http.ApiRequest;
 import io.github.hybridshop.aws.http.Dispatcher;
-import io.github.hybridshop.aws.http.JsonFields;
 import io.github.hybridshop.aws.http.Responses;
-import io.github.hybridshop.aws.http.ShopJson;
+import io.github.hybridshop.aws.http.WireValues;
 import io.github.hybridshop.core.Shop;
 import io.github.hybridshop.core.checkout.Order;
 import io.github.hybridshop.core.checkout.OrderItem;
 import io.github.hybridshop.core.checkout.OrderRequest;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -69,28 +68,18 @@ public final class OrdersHandler implements ApiHandler {
   }
 
   private APIGatewayV2HTTPResponse buy(ApiRequest request) {
-    JsonFields body = JsonFields.of(request.jsonBody());
-    List<JsonFields> lines = body.objects("items");
-    List<OrderItem> items = new ArrayList<>();
-    if (lines != null) {
-      for (JsonFields line : lines) {
-        Long productId = line.id("productId");
-        Integer quantity = line.wholeNumber("quantity");
-        if (productId != null && quantity != null) {
-          items.add(new OrderItem(productId, quantity));
-        }
-      }
-    }
-    body.throwIfAny();
+    List<OrderItem> items = JsonCodec.readOrderRequest(request.jsonBody()).items().stream()
+        .map(item -> new OrderItem(item.productId(), item.quantity()))
+        .toList();
     OrderRequest cart = new OrderRequest(items);
     String key = request.header("idempotency-key").orElse(null);
     Order order = shop.shop().checkout().buy(key, cart);
-    return Responses.json(201, ShopJson.order(order), Map.of("Location", "/orders/" + order.id()));
+    return Responses.json(201, JsonCodec.write(WireValues.order(order)), Map.of("Location", "/orders/" + order.id()));
   }
 
   private APIGatewayV2HTTPResponse one(ApiRequest request) {
     long id = request.id("id", "Order");
-    return Responses.json(200, ShopJson.order(shop.shop().checkout().get(id)));
+    return Responses.json(200, JsonCodec.write(WireValues.order(shop.shop().checkout().get(id))));
   }
 
 }

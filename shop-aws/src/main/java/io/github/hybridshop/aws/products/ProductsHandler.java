@@ -3,13 +3,14 @@ package io.github.hybridshop.aws.products;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.github.hybridshop.api.JsonCodec;
 import io.github.hybridshop.aws.config.LambdaEnvironment;
 import io.github.hybridshop.aws.config.ShopSource;
 import io.github.hybridshop.aws.http.ApiHandler;
 import io.github.hybridshop.aws.http.ApiRequest;
 import io.github.hybridshop.aws.http.Dispatcher;
 import io.github.hybridshop.aws.http.Responses;
-import io.github.hybridshop.aws.http.ShopJson;
+import io.github.hybridshop.aws.http.WireValues;
 import io.github.hybridshop.core.Shop;
 import io.github.hybridshop.core.ValidationException;
 import io.github.hybridshop.core.catalog.ProductQuery;
@@ -69,12 +70,12 @@ public final class ProductsHandler implements ApiHandler {
             .nameContains(request.query("q").orElse(null))
             .limit(limit(request))
             .after(request.query("cursor").orElse(null));
-    return Responses.json(200, ShopJson.page(shop.shop().catalog().list(query)));
+    return Responses.json(200, JsonCodec.write(WireValues.page(shop.shop().catalog().list(query))));
   }
 
   private APIGatewayV2HTTPResponse one(ApiRequest request) {
     long id = request.id("id", "Product");
-    return Responses.json(200, ShopJson.product(shop.shop().catalog().get(id)));
+    return Responses.json(200, JsonCodec.write(WireValues.product(shop.shop().catalog().get(id))));
   }
 
   private static int limit(ApiRequest request) {

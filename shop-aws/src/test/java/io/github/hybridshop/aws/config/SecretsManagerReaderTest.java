@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
-import io.github.hybridshop.aws.http.Json;
+import io.github.hybridshop.api.JsonCodec;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -33,7 +33,7 @@ class SecretsManagerReaderTest {
     fake = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     fake.createContext("/", exchange -> {
       targets.add(exchange.getRequestHeaders().getFirst("X-Amz-Target"));
-      JsonNode request = Json.mapper().readTree(exchange.getRequestBody());
+      JsonNode request = JsonCodec.readTree(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
       String id = request.path("SecretId").asText();
       byte[] body;
       int status;

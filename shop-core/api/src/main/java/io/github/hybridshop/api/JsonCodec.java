@@ -27,6 +27,10 @@ public final class JsonCodec {
   /** The media type of every problem body. */
   public static final String PROBLEM_MEDIA_TYPE = "application/problem+json";
 
+  private static final List<String> HEALTH_MEMBERS = List.of("status", "database");
+  private static final List<String> PROBLEM_MEMBERS =
+      List.of("type", "title", "status", "detail", "errors", "shortages", "correlationId", "database", "instance");
+
   private JsonCodec() {}
 
   /**
@@ -87,14 +91,14 @@ public final class JsonCodec {
    * Writes the health answer.
    *
    * @param health the answer
-   * @return {@code {status, database}}
+   * @return {@code {status, database, ...parts}}
    */
   public static String write(Health health) {
-    return new JsonWriter().beginObject()
+    JsonWriter out = new JsonWriter().beginObject()
         .name("status").value(health.status())
-        .name("database").value(health.database())
-        .endObject()
-        .toString();
+        .name("database").value(health.database());
+    health.parts().forEach((name, details) -> out.name(name).tree(details));
+    return out.endObject().toString();
   }
 
   /**
@@ -133,6 +137,7 @@ public final class JsonCodec {
     if (problem.database() != null) {
       out.name("database").value(problem.database());
     }
+    problem.parts().forEach((name, details) -> out.name(name).tree(details));
     return out.endObject().toString();
   }
 
@@ -254,18 +259,20 @@ public final class JsonCodec {
    * @throws ProblemException when it is not JSON or not a health answer
    */
   public static Health readHealth(byte[] json) {
-    JsonFields fields = JsonFields.of(JsonTree.parse(json));
+    JsonNode document = JsonTree.parse(json);
+    JsonFields fields = JsonFields.of(document);
     String status = fields.text("status");
     String database = fields.text("database");
     fields.throwIfAny();
-    return new Health(status, database);
+    return new Health(status, database, JsonTree.othersThan(document, HEALTH_MEMBERS));
   }
 
   /**
    * Reads a refusal. Any JSON object is accepted, as an answer from a gateway or proxy in front
    * of the API may be: a missing {@code type} is {@code about:blank}, a missing {@code detail}
    * is the {@code title}, a missing title is {@code "HTTP <status>"}; extension members of the
-   * wrong shape are left out.
+   * wrong shape are left out. The members of a {@link ProblemType#NOT_READY} problem that RFC
+   * 9457 and the contract do not name are its parts.
    *
    * @param status the HTTP status, which the problem's {@code status} always is
    * @param json UTF-8 JSON, possibly empty
@@ -300,15 +307,17 @@ public final class JsonCodec {
         }
       }
     }
+    type = type == null ? ProblemType.BLANK_URI : type;
     return new Problem(
-        type == null ? ProblemType.BLANK_URI : type,
+        type,
         title,
         status,
         detail != null ? detail : title,
         errors,
         shortages,
         body == null ? null : text(body, "correlationId"),
-        body == null ? null : text(body, "database"));
+        body == null ? null : text(body, "database"),
+        body != null && ProblemType.of(type) == ProblemType.NOT_READY ? JsonTree.othersThan(body, PROBLEM_MEMBERS) : null);
   }
 
   /**

@@ -9,6 +9,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Everything that touches Jackson, in a class of its own: the JVM loads it, and Jackson, on the
@@ -48,6 +52,44 @@ final class JsonTree {
     } catch (IOException e) {
       throw malformed("the body could not be read as JSON");
     }
+  }
+
+  /** Turns a tree into plain values: maps, lists, strings, {@code Long}s, {@code BigDecimal}s, booleans, null. */
+  static Object plain(JsonNode node) {
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    if (node.isObject()) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      node.fields().forEachRemaining(member -> out.put(member.getKey(), plain(member.getValue())));
+      return out;
+    }
+    if (node.isArray()) {
+      List<Object> out = new ArrayList<>(node.size());
+      node.forEach(item -> out.add(plain(item)));
+      return out;
+    }
+    if (node.isIntegralNumber()) {
+      return node.canConvertToLong() ? (Object) node.longValue() : node.bigIntegerValue();
+    }
+    if (node.isNumber()) {
+      return node.decimalValue();
+    }
+    if (node.isBoolean()) {
+      return node.booleanValue();
+    }
+    return node.asText();
+  }
+
+  /** Every member of an object whose name is not one of {@code known}, as plain values, in order. */
+  static Map<String, Object> othersThan(JsonNode object, List<String> known) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    object.fields().forEachRemaining(member -> {
+      if (!known.contains(member.getKey())) {
+        out.put(member.getKey(), plain(member.getValue()));
+      }
+    });
+    return out;
   }
 
   private static ProblemException malformed(String detail) {

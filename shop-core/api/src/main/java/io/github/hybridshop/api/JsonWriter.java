@@ -1,6 +1,9 @@
 package io.github.hybridshop.api;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Collection;
+import java.util.Map;
 
 /**
  * Writes compact JSON text in one pass, without Jackson: {@code new JsonWriter().beginObject()
@@ -152,6 +155,54 @@ public final class JsonWriter {
     out.append("null");
     comma = true;
     return this;
+  }
+
+  /**
+   * Writes a tree of plain values: maps (keys as strings), collections, strings, whole numbers,
+   * decimals, booleans and {@code null}, for documents without a record of their own such as a
+   * health part's details.
+   *
+   * @param value the tree
+   * @return this writer
+   * @throws IllegalArgumentException for any other type, naming it
+   */
+  public JsonWriter tree(Object value) {
+    if (value == null) {
+      return nullValue();
+    }
+    if (value instanceof String text) {
+      return value(text);
+    }
+    if (value instanceof Integer || value instanceof Long || value instanceof Short) {
+      return value(((Number) value).longValue());
+    }
+    if (value instanceof BigDecimal decimal) {
+      return value(decimal);
+    }
+    if (value instanceof BigInteger whole) {
+      separate();
+      out.append(whole);
+      comma = true;
+      return this;
+    }
+    if (value instanceof Boolean bool) {
+      return value(bool.booleanValue());
+    }
+    if (value instanceof Map<?, ?> map) {
+      beginObject();
+      for (Map.Entry<?, ?> entry : map.entrySet()) {
+        name(String.valueOf(entry.getKey())).tree(entry.getValue());
+      }
+      return endObject();
+    }
+    if (value instanceof Collection<?> items) {
+      beginArray();
+      for (Object item : items) {
+        tree(item);
+      }
+      return endArray();
+    }
+    throw new IllegalArgumentException("no JSON form for " + value.getClass().getName());
   }
 
   /**

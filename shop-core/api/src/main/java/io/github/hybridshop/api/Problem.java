@@ -1,14 +1,18 @@
 package io.github.hybridshop.api;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * One RFC 9457 problem document with the extension members the contract defines: {@code errors}
  * for {@link ProblemType#VALIDATION}, {@code shortages} for {@link ProblemType#INSUFFICIENT_STOCK},
- * {@code correlationId} for {@link ProblemType#INTERNAL_ERROR} and {@code database} for the
- * health check's {@link ProblemType#DATABASE_UNAVAILABLE}. Members that do not apply are empty
- * (lists) or {@code null}, and are not written.
+ * {@code correlationId} for {@link ProblemType#INTERNAL_ERROR}, {@code database} for the
+ * health check's {@link ProblemType#DATABASE_UNAVAILABLE} and {@link ProblemType#NOT_READY}, and
+ * for the latter one member per part it checks. Members that do not apply are empty or
+ * {@code null}, and are not written.
  *
  * @param type the type URI as sent; {@link #kind()} says which contract type it is
  * @param title a short summary that is the same for every occurrence of the type
@@ -18,6 +22,8 @@ import java.util.Objects;
  * @param shortages the lines that are short of stock
  * @param correlationId the id to quote for an internal error
  * @param database {@code "down"} when the health check found the database unreachable
+ * @param parts the health check's other parts by name, each with its details (plain values:
+ *     maps, lists, strings, numbers, booleans), in the order they were checked
  */
 public record Problem(
     String type,
@@ -27,7 +33,8 @@ public record Problem(
     List<FieldError> errors,
     List<Shortage> shortages,
     String correlationId,
-    String database) {
+    String database,
+    Map<String, Object> parts) {
 
   /**
    * Checks the required members and copies the lists ({@code null} becomes empty).
@@ -40,6 +47,7 @@ public record Problem(
    * @param shortages see the record description
    * @param correlationId see the record description
    * @param database see the record description
+   * @param parts see the record description
    */
   public Problem {
     Objects.requireNonNull(type, "type");
@@ -47,6 +55,7 @@ public record Problem(
     Objects.requireNonNull(detail, "detail");
     errors = errors == null ? List.of() : List.copyOf(errors);
     shortages = shortages == null ? List.of() : List.copyOf(shortages);
+    parts = parts == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(parts));
   }
 
   /**
@@ -57,7 +66,7 @@ public record Problem(
    * @return the problem, without extension members
    */
   public static Problem of(ProblemType type, String detail) {
-    return new Problem(type.uri(), type.title(), type.status(), detail, List.of(), List.of(), null, null);
+    return new Problem(type.uri(), type.title(), type.status(), detail, List.of(), List.of(), null, null, Map.of());
   }
 
   /**
@@ -96,7 +105,7 @@ public record Problem(
    * @return the problem with {@code errors}
    */
   public Problem withErrors(List<FieldError> fieldErrors) {
-    return new Problem(type, title, status, detail, fieldErrors, shortages, correlationId, database);
+    return new Problem(type, title, status, detail, fieldErrors, shortages, correlationId, database, parts);
   }
 
   /**
@@ -106,7 +115,7 @@ public record Problem(
    * @return the problem with {@code shortages}
    */
   public Problem withShortages(List<Shortage> lines) {
-    return new Problem(type, title, status, detail, errors, lines, correlationId, database);
+    return new Problem(type, title, status, detail, errors, lines, correlationId, database, parts);
   }
 
   /**
@@ -116,7 +125,7 @@ public record Problem(
    * @return the problem with {@code correlationId}
    */
   public Problem withCorrelationId(String id) {
-    return new Problem(type, title, status, detail, errors, shortages, id, database);
+    return new Problem(type, title, status, detail, errors, shortages, id, database, parts);
   }
 
   /**
@@ -126,7 +135,17 @@ public record Problem(
    * @return the problem with {@code database}
    */
   public Problem withDatabase(String state) {
-    return new Problem(type, title, status, detail, errors, shortages, correlationId, state);
+    return new Problem(type, title, status, detail, errors, shortages, correlationId, state, parts);
+  }
+
+  /**
+   * Returns a copy with the health check's parts.
+   *
+   * @param states each part's details by name
+   * @return the problem with one member per part
+   */
+  public Problem withParts(Map<String, Object> states) {
+    return new Problem(type, title, status, detail, errors, shortages, correlationId, database, states);
   }
 
   /**

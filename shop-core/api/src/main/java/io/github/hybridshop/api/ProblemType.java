@@ -37,6 +37,8 @@ public enum ProblemType {
   INTERNAL_ERROR("internal-error", 500, "Internal error"),
   /** 503: the database is unreachable; retry after {@code Retry-After} seconds. */
   DATABASE_UNAVAILABLE("database-unavailable", 503, "Service unavailable"),
+  /** 503: a part besides the database (the local stack's replication, say) is not up yet; each part is a member. */
+  NOT_READY("not-ready", 503, "Not ready"),
   /** No {@code type} member ({@code about:blank}): only the HTTP status says what happened. */
   ABOUT_BLANK(null, 0, null),
   /** A {@code type} this version of the contract does not name. */

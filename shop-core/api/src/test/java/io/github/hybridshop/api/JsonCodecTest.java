@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Every record survives a write and a read, and readers name every bad member at once. */
@@ -67,7 +69,10 @@ class JsonCodecTest {
     OrderRequest cart = new OrderRequest(List.of(new OrderRequest.Item(3, 2), new OrderRequest.Item(4, 1)));
     assertThat(JsonCodec.readOrderRequest(utf8(JsonCodec.write(cart)))).isEqualTo(cart);
 
+    assertThat(JsonCodec.write(Health.UP)).isEqualTo("{\"status\":\"ok\",\"database\":\"up\"}");
     assertThat(JsonCodec.readHealth(utf8(JsonCodec.write(Health.UP)))).isEqualTo(Health.UP);
+    Health local = new Health("ok", "up", Map.of("replication", Map.of("state", "up", "active", true, "lag", List.of(1L))));
+    assertThat(JsonCodec.readHealth(utf8(JsonCodec.write(local)))).isEqualTo(local);
   }
 
   @Test
@@ -132,6 +137,13 @@ class JsonCodecTest {
 
     Problem down = Problem.of(ProblemType.DATABASE_UNAVAILABLE, "retry").withDatabase("down");
     assertThat(JsonCodec.readProblem(503, utf8(JsonCodec.write(down)))).isEqualTo(down);
+
+    Map<String, Object> parts = new LinkedHashMap<>();
+    parts.put("replication", Map.of("state", "starting", "lagBytes", 12L));
+    parts.put("web", Map.of("state", "up"));
+    Problem notReady = Problem.of(ProblemType.NOT_READY, "replication").withDatabase("up").withParts(parts);
+    assertThat(JsonCodec.write(notReady)).contains(",\"database\":\"up\",\"replication\":{");
+    assertThat(JsonCodec.readProblem(503, utf8(JsonCodec.write(notReady)))).isEqualTo(notReady);
   }
 
   @Test

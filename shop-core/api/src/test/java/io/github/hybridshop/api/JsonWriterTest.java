@@ -35,6 +35,18 @@ class JsonWriterTest {
         .isEqualTo("\"a\\\"b\\\\c\\nd\\u0001é/€\"");
   }
 
+  @Property(tries = 300)
+  void writesPlainTreesAsJacksonDoes(@ForAll("values") Object value) throws Exception {
+    assertThat(new JsonWriter().tree(value).toString()).isEqualTo(JACKSON.writeValueAsString(value));
+  }
+
+  @Example
+  void refusesTreesWithValuesWithoutAJsonForm() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new JsonWriter().tree(Map.of("at", java.time.Instant.EPOCH)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("java.time.Instant");
+  }
+
   @Example
   void separatesMembersAndElementsAtEveryDepth() {
     String json = new JsonWriter().beginObject()

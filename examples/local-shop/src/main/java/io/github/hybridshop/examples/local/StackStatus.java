@@ -3,6 +3,7 @@ package io.github.hybridshop.examples.local;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.github.hybridshop.api.JsonWriter;
 import io.github.hybridshop.aws.health.ReadinessCheck;
 import io.github.hybridshop.aws.http.ApiHandler;
 import io.github.hybridshop.aws.http.ApiRequest;
@@ -148,7 +149,7 @@ final class StackStatus implements ApiHandler {
     } catch (RuntimeException e) {
       body.put("slots", "unreadable: " + e.getMessage());
     }
-    return Responses.json(200, body);
+    return Responses.json(200, new JsonWriter().tree(body).toString());
   }
 
   private Map<String, Object> apiCounts() {
@@ -162,7 +163,7 @@ final class StackStatus implements ApiHandler {
     return counts;
   }
 
-  // The API's JSON writer takes maps and plain values only.
+  // JsonWriter.tree takes maps and plain values only.
   private static Map<String, Object> routeJson(RequestCounts.Route route) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("route", route.route());
