@@ -261,7 +261,7 @@ public final class ShopApiClient {
     }
   }
 
-  /** Maps every problem type of the contract; a type-less or unknown one goes by its status. */
+  /** Maps every problem type of the contract; a type-less one goes by its status, an unknown one is unexpected. */
   static ApiException problem(int status, byte[] body) {
     Problem problem;
     try {
@@ -277,16 +277,19 @@ public final class ShopApiClient {
       case DUPLICATE_PRODUCT -> new ApiException.Conflict(detail);
       case INSUFFICIENT_STOCK -> new ApiException.OutOfStock(detail, problem.shortages());
       case IDEMPOTENCY_KEY_REUSED -> new ApiException.KeyReused(detail);
-      case INTERNAL_ERROR, DATABASE_UNAVAILABLE -> new ApiException.Unavailable(status, detail, null);
+      case INTERNAL_ERROR, DATABASE_UNAVAILABLE, NOT_READY -> new ApiException.Unavailable(status, detail, null);
       // Requests this client never sends: a bug here, not something to show a visitor.
       case MALFORMED_JSON, MALFORMED_REQUEST, METHOD_NOT_ALLOWED, PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE ->
           new ApiException.Unexpected(status, problem.type() + ": " + detail);
-      // API Gateway's JWT authorizer answers 401/403 {"message":"Unauthorized"} without a type.
-      case ABOUT_BLANK, OTHER -> switch (status) {
+      // No type means about:blank (RFC 9457): only the status carries meaning. API Gateway's JWT
+      // authorizer answers 401/403 {"message":"Unauthorized"} like that.
+      case ABOUT_BLANK -> switch (status) {
         case 401, 403 -> new ApiException.Unauthorized(status, detail);
         case 404 -> new ApiException.NotFound(detail);
         default -> new ApiException.Unexpected(status, detail);
       };
+      // A type the contract does not name: its meaning is unknown, whatever the status.
+      case OTHER -> new ApiException.Unexpected(status, problem.type() + ": " + detail);
     };
   }
 

@@ -130,6 +130,11 @@ class ShopApiClientTest {
         + "\"shortages\":[{\"productId\":4,\"requested\":5,\"available\":2}]}");
     assertThatThrownBy(() -> client.placeOrder("k", List.of(new OrderRequest.Item(4, 5))))
         .isInstanceOfSatisfying(ApiException.Unexpected.class, e -> assertThat(e.status()).isEqualTo(409));
+
+    // ... nor from its status: only about:blank goes by the status.
+    answer(404, "{\"type\":\"https://example.com/problems/gone\",\"status\":404,\"detail\":\"moved\"}");
+    assertThatThrownBy(() -> client.product(1))
+        .isInstanceOfSatisfying(ApiException.Unexpected.class, e -> assertThat(e.detail()).contains("example.com"));
   }
 
   @Test
