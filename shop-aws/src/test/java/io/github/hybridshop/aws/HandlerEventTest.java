@@ -40,9 +40,9 @@ class HandlerEventTest {
   @BeforeEach
   void setUp(ShopDatabase db) {
     shop = db.shop();
-    products = new ProductsHandler(shop);
-    admin = new AdminHandler(shop, AdminAccess.bearerToken(TOKEN));
-    orders = new OrdersHandler(shop);
+    products = new ProductsHandler(ShopSource.of(shop));
+    admin = new AdminHandler(ShopSource.of(shop), AdminAccess.bearerToken(TOKEN));
+    orders = new OrdersHandler(ShopSource.of(shop));
   }
 
   static APIGatewayV2HTTPEvent fixture(String name) {
@@ -126,8 +126,8 @@ class HandlerEventTest {
 
   @Test
   void jwtAuthorizerSubjectIsTrustedWhenConfigured() {
-    AdminHandler jwtAdmin = new AdminHandler(shop, AdminAccess.jwtSubjects(Set.of("112233445566778899000")));
-    AdminHandler otherSubject = new AdminHandler(shop, AdminAccess.jwtSubjects(Set.of("someone-else")));
+    AdminHandler jwtAdmin = new AdminHandler(ShopSource.of(shop), AdminAccess.jwtSubjects(Set.of("112233445566778899000")));
+    AdminHandler otherSubject = new AdminHandler(ShopSource.of(shop), AdminAccess.jwtSubjects(Set.of("someone-else")));
 
     assertProblem(otherSubject.handleRequest(fixture("post-product-jwt.json"), null), 401, "unauthorized");
     APIGatewayV2HTTPResponse response = jwtAdmin.handleRequest(fixture("post-product-jwt.json"), null);
@@ -182,7 +182,7 @@ class HandlerEventTest {
 
   @Test
   void healthReportsTheDatabase() {
-    APIGatewayV2HTTPResponse response = new HealthHandler(shop).handleRequest(fixture("get-health.json"), null);
+    APIGatewayV2HTTPResponse response = new HealthHandler(ShopSource.of(shop)).handleRequest(fixture("get-health.json"), null);
 
     assertThat(response.getStatusCode()).isEqualTo(200);
     assertThat(Events.json(response).get("database").asText()).isEqualTo("up");
@@ -243,7 +243,7 @@ class HandlerEventTest {
     assertThat(products.routes()).isEqualTo(ProductsHandler.ROUTES).containsExactly("GET /products", "GET /products/{id}");
     assertThat(admin.routes()).isEqualTo(AdminHandler.ROUTES).containsExactly("POST /products", "POST /products/{id}/restock");
     assertThat(orders.routes()).isEqualTo(OrdersHandler.ROUTES).containsExactly("POST /orders", "GET /orders/{id}");
-    assertThat(new HealthHandler(shop).routes()).isEqualTo(HealthHandler.ROUTES).containsExactly("GET /health");
+    assertThat(new HealthHandler(ShopSource.of(shop)).routes()).isEqualTo(HealthHandler.ROUTES).containsExactly("GET /health");
   }
 
   static JsonNode assertProblem(APIGatewayV2HTTPResponse response, int status, String slug) {

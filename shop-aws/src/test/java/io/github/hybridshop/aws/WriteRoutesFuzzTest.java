@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.hybridshop.aws.admin.AdminAccess;
 import io.github.hybridshop.aws.admin.AdminHandler;
+import io.github.hybridshop.aws.config.ShopSource;
 import io.github.hybridshop.aws.http.ApiHandler;
 import io.github.hybridshop.api.JsonCodec;
 import io.github.hybridshop.api.JsonWriter;
@@ -54,8 +55,8 @@ class WriteRoutesFuzzTest {
   static void start() throws java.io.IOException {
     db = ShopDatabase.create();
     shop = db.shop();
-    admin = new AdminHandler(shop, AdminAccess.bearerToken(TOKEN));
-    orders = new OrdersHandler(shop);
+    admin = new AdminHandler(ShopSource.of(shop), AdminAccess.bearerToken(TOKEN));
+    orders = new OrdersHandler(ShopSource.of(shop));
     for (int i = 1; i <= 3; i++) {
       shop.catalog().add(new NewProduct("Seed " + i, "Fuzz", new BigDecimal("1.00"), 1_000_000));
     }

@@ -1,7 +1,5 @@
 package io.github.hybridshop.aws.admin;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.github.hybridshop.api.JsonCodec;
 import io.github.hybridshop.api.NewProductRequest;
@@ -10,12 +8,11 @@ import io.github.hybridshop.api.ProblemException;
 import io.github.hybridshop.api.ProblemType;
 import io.github.hybridshop.aws.config.LambdaEnvironment;
 import io.github.hybridshop.aws.config.ShopSource;
-import io.github.hybridshop.aws.http.ApiHandler;
 import io.github.hybridshop.aws.http.ApiRequest;
 import io.github.hybridshop.aws.http.Dispatcher;
+import io.github.hybridshop.aws.http.DispatchingHandler;
 import io.github.hybridshop.aws.http.Responses;
 import io.github.hybridshop.aws.http.WireValues;
-import io.github.hybridshop.core.Shop;
 import io.github.hybridshop.core.catalog.NewProduct;
 import io.github.hybridshop.core.catalog.Product;
 import java.util.List;
@@ -29,14 +26,16 @@ import java.util.Objects;
  * call is checked against {@link AdminAccess} before its body is read; a refused call gets 401
  * with {@code WWW-Authenticate: Bearer}.
  */
-public final class AdminHandler implements ApiHandler {
+public final class AdminHandler extends DispatchingHandler {
+
+  /** Add a product. */
+  public static final String ADD = "POST /products";
+
+  /** Add units to a product. */
+  public static final String RESTOCK = "POST /products/{id}/restock";
 
   /** The routes this handler serves, in API Gateway syntax. */
-  public static final List<String> ROUTES = List.of("POST /products", "POST /products/{id}/restock");
-
-  private final ShopSource shop;
-  private final AdminAccess access;
-  private final Dispatcher dispatcher;
+  public static final List<String> ROUTES = List.of(ADD, RESTOCK);
 
   /**
    * For Lambda: the execution environment's shop, admin access from
@@ -49,42 +48,24 @@ public final class AdminHandler implements ApiHandler {
   }
 
   /**
-   * Serves a given shop.
-   *
-   * @param shop the shop
-   * @param access who counts as admin
-   */
-  public AdminHandler(Shop shop, AdminAccess access) {
-    this(ShopSource.of(shop), access);
-  }
-
-  /**
-   * Serves the shop a source gives, such as {@code LambdaEnvironment.get()::shop}.
+   * Serves the shop a source gives, such as {@code LambdaEnvironment.get()::shop} or
+   * {@code ShopSource.of(shop)}.
    *
    * @param shop where the shop comes from, asked on every request
    * @param access who counts as admin
    */
   public AdminHandler(ShopSource shop, AdminAccess access) {
-    this.shop = shop;
-    this.access = Objects.requireNonNull(access, "access");
-    this.dispatcher =
-        Dispatcher.builder()
-            .on(ROUTES.get(0), request -> add(admin(request)))
-            .on(ROUTES.get(1), request -> restock(admin(request)))
-            .build();
+    super(routes(shop, Objects.requireNonNull(access, "access")));
   }
 
-  @Override
-  public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-    return dispatcher.dispatch(event);
+  private static Dispatcher routes(ShopSource shop, AdminAccess access) {
+    return Dispatcher.builder()
+        .on(ADD, request -> add(shop, admin(access, request)))
+        .on(RESTOCK, request -> restock(shop, admin(access, request)))
+        .build();
   }
 
-  @Override
-  public List<String> routes() {
-    return dispatcher.routes();
-  }
-
-  private ApiRequest admin(ApiRequest request) {
+  private static ApiRequest admin(AdminAccess access, ApiRequest request) {
     if (!access.admits(request)) {
       throw new ProblemException(Problem.of(ProblemType.UNAUTHORIZED,
           "This route needs an admin: send Authorization: Bearer <admin token>"));
@@ -92,7 +73,7 @@ public final class AdminHandler implements ApiHandler {
     return request;
   }
 
-  private APIGatewayV2HTTPResponse add(ApiRequest request) {
+  private static APIGatewayV2HTTPResponse add(ShopSource shop, ApiRequest request) {
     NewProductRequest body = JsonCodec.readNewProductRequest(request.jsonBody());
     Product product =
         shop.shop().catalog().add(new NewProduct(body.name(), body.category(), body.price(), body.stock()));
@@ -100,7 +81,7 @@ public final class AdminHandler implements ApiHandler {
         201, JsonCodec.write(WireValues.product(product)), Map.of("Location", "/products/" + product.id()));
   }
 
-  private APIGatewayV2HTTPResponse restock(ApiRequest request) {
+  private static APIGatewayV2HTTPResponse restock(ShopSource shop, ApiRequest request) {
     long id = request.id("id", "Product");
     int quantity = JsonCodec.readRestockRequest(request.jsonBody()).quantity();
     return Responses.json(200, JsonCodec.write(WireValues.product(shop.shop().catalog().restock(id, quantity))));

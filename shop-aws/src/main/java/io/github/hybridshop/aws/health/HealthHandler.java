@@ -1,7 +1,5 @@
 package io.github.hybridshop.aws.health;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.github.hybridshop.api.Health;
 import io.github.hybridshop.api.JsonCodec;
@@ -10,12 +8,10 @@ import io.github.hybridshop.api.ProblemException;
 import io.github.hybridshop.api.ProblemType;
 import io.github.hybridshop.aws.config.LambdaEnvironment;
 import io.github.hybridshop.aws.config.ShopSource;
-import io.github.hybridshop.aws.http.ApiHandler;
-import io.github.hybridshop.aws.http.ApiRequest;
 import io.github.hybridshop.aws.http.DatabaseOutage;
 import io.github.hybridshop.aws.http.Dispatcher;
+import io.github.hybridshop.aws.http.DispatchingHandler;
 import io.github.hybridshop.aws.http.Responses;
-import io.github.hybridshop.core.Shop;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,14 +23,13 @@ import java.util.Map;
  * {@link ReadinessCheck}s (the local stack's replication, for instance), each part is reported
  * under its name, and the answer is 503 {@code not-ready} until every one is up.
  */
-public final class HealthHandler implements ApiHandler {
+public final class HealthHandler extends DispatchingHandler {
+
+  /** The health check. */
+  public static final String CHECK = "GET /health";
 
   /** The routes this handler serves, in API Gateway syntax. */
-  public static final List<String> ROUTES = List.of("GET /health");
-
-  private final ShopSource shop;
-  private final List<ReadinessCheck> parts;
-  private final Dispatcher dispatcher;
+  public static final List<String> ROUTES = List.of(CHECK);
 
   /** For Lambda: the shop of this execution environment. */
   public HealthHandler() {
@@ -42,16 +37,8 @@ public final class HealthHandler implements ApiHandler {
   }
 
   /**
-   * Checks a given shop.
-   *
-   * @param shop the shop
-   */
-  public HealthHandler(Shop shop) {
-    this(ShopSource.of(shop));
-  }
-
-  /**
-   * Serves the shop a source gives, such as {@code LambdaEnvironment.get()::shop}.
+   * Checks the shop a source gives, such as {@code LambdaEnvironment.get()::shop} or
+   * {@code ShopSource.of(shop)}.
    *
    * @param shop where the shop comes from, asked on every request
    */
@@ -60,28 +47,20 @@ public final class HealthHandler implements ApiHandler {
   }
 
   /**
-   * Serves a shop and reports more parts than the database.
+   * Checks a shop and reports more parts than the database.
    *
    * @param shop where the shop comes from, asked on every request
    * @param parts the other parts that must be up, checked on every request
    */
   public HealthHandler(ShopSource shop, List<ReadinessCheck> parts) {
-    this.shop = shop;
-    this.parts = List.copyOf(parts);
-    this.dispatcher = Dispatcher.builder().on(ROUTES.get(0), this::check).build();
+    super(routes(shop, List.copyOf(parts)));
   }
 
-  @Override
-  public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-    return dispatcher.dispatch(event);
+  private static Dispatcher routes(ShopSource shop, List<ReadinessCheck> parts) {
+    return Dispatcher.builder().on(CHECK, request -> check(shop, parts)).build();
   }
 
-  @Override
-  public List<String> routes() {
-    return dispatcher.routes();
-  }
-
-  private APIGatewayV2HTTPResponse check(ApiRequest request) {
+  private static APIGatewayV2HTTPResponse check(ShopSource shop, List<ReadinessCheck> parts) {
     if (!shop.shop().isDatabaseReachable()) {
       throw new ProblemException(DatabaseOutage.problem().withDatabase("down"));
     }

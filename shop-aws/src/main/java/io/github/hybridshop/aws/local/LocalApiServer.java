@@ -5,6 +5,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.github.hybridshop.api.Problem;
+import io.github.hybridshop.api.ProblemType;
 import io.github.hybridshop.aws.admin.AdminAccess;
 import io.github.hybridshop.aws.admin.AdminHandler;
 import io.github.hybridshop.aws.config.ShopSource;
@@ -128,9 +130,9 @@ public final class LocalApiServer implements AutoCloseable {
       Shop shop, String adminToken, int port, List<ReadinessCheck> readiness, List<? extends ApiHandler> more)
       throws IOException {
     List<ApiHandler> handlers = new ArrayList<>();
-    handlers.add(new ProductsHandler(shop));
-    handlers.add(new AdminHandler(shop, AdminAccess.bearerToken(adminToken)));
-    handlers.add(new OrdersHandler(shop));
+    handlers.add(new ProductsHandler(ShopSource.of(shop)));
+    handlers.add(new AdminHandler(ShopSource.of(shop), AdminAccess.bearerToken(adminToken)));
+    handlers.add(new OrdersHandler(ShopSource.of(shop)));
     handlers.add(new HealthHandler(ShopSource.of(shop), readiness));
     handlers.addAll(more);
     return start(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), DEFAULT_THREADS, handlers);
@@ -227,8 +229,12 @@ public final class LocalApiServer implements AutoCloseable {
       try {
         response = respond(exchange, method, path, match);
       } catch (RuntimeException e) {
-        LOG.error("local API failed on {} {}", exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), e);
-        response = APIGatewayV2HTTPResponse.builder().withStatusCode(500).withBody("").build();
+        String correlationId = "local-failure-" + REQUESTS.incrementAndGet();
+        LOG.error("local API failed on {} {}, correlation id {}",
+            exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), correlationId, e);
+        response = Responses.problem(Problem.of(ProblemType.INTERNAL_ERROR,
+                "Something went wrong in the local API server; quote correlation id " + correlationId)
+            .withCorrelationId(correlationId));
       }
       counts.record(match instanceof RouteTable.Match.Found found ? found.routeKey() : RequestCounts.UNMATCHED, response.getStatusCode());
       write(exchange, response);

@@ -1,17 +1,14 @@
 package io.github.hybridshop.aws.orders;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.github.hybridshop.api.JsonCodec;
 import io.github.hybridshop.aws.config.LambdaEnvironment;
 import io.github.hybridshop.aws.config.ShopSource;
-import io.github.hybridshop.aws.http.ApiHandler;
 import io.github.hybridshop.aws.http.ApiRequest;
 import io.github.hybridshop.aws.http.Dispatcher;
+import io.github.hybridshop.aws.http.DispatchingHandler;
 import io.github.hybridshop.aws.http.Responses;
 import io.github.hybridshop.aws.http.WireValues;
-import io.github.hybridshop.core.Shop;
 import io.github.hybridshop.core.checkout.Order;
 import io.github.hybridshop.core.checkout.OrderItem;
 import io.github.hybridshop.core.checkout.OrderRequest;
@@ -24,13 +21,16 @@ import java.util.Map;
  * {@code shortages}, 422 when the key was used for another cart), and {@code GET /orders/{id}}.
  * A replay of the same key and cart answers 201 with the first order, whoever asks.
  */
-public final class OrdersHandler implements ApiHandler {
+public final class OrdersHandler extends DispatchingHandler {
+
+  /** Buy a cart. */
+  public static final String BUY = "POST /orders";
+
+  /** One order. */
+  public static final String ONE = "GET /orders/{id}";
 
   /** The routes this handler serves, in API Gateway syntax. */
-  public static final List<String> ROUTES = List.of("POST /orders", "GET /orders/{id}");
-
-  private final ShopSource shop;
-  private final Dispatcher dispatcher;
+  public static final List<String> ROUTES = List.of(BUY, ONE);
 
   /** For Lambda: the shop of this execution environment, connected on first request. */
   public OrdersHandler() {
@@ -38,36 +38,19 @@ public final class OrdersHandler implements ApiHandler {
   }
 
   /**
-   * Serves a given shop.
-   *
-   * @param shop the shop
-   */
-  public OrdersHandler(Shop shop) {
-    this(ShopSource.of(shop));
-  }
-
-  /**
-   * Serves the shop a source gives, such as {@code LambdaEnvironment.get()::shop}.
+   * Serves the shop a source gives, such as {@code LambdaEnvironment.get()::shop} or
+   * {@code ShopSource.of(shop)}.
    *
    * @param shop where the shop comes from, asked on every request
    */
   public OrdersHandler(ShopSource shop) {
-    this.shop = shop;
-    this.dispatcher =
-        Dispatcher.builder().on(ROUTES.get(0), this::buy).on(ROUTES.get(1), this::one).build();
+    super(Dispatcher.builder()
+        .on(BUY, request -> buy(shop, request))
+        .on(ONE, request -> one(shop, request))
+        .build());
   }
 
-  @Override
-  public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-    return dispatcher.dispatch(event);
-  }
-
-  @Override
-  public List<String> routes() {
-    return dispatcher.routes();
-  }
-
-  private APIGatewayV2HTTPResponse buy(ApiRequest request) {
+  private static APIGatewayV2HTTPResponse buy(ShopSource shop, ApiRequest request) {
     List<OrderItem> items = JsonCodec.readOrderRequest(request.jsonBody()).items().stream()
         .map(item -> new OrderItem(item.productId(), item.quantity()))
         .toList();
@@ -77,9 +60,8 @@ public final class OrdersHandler implements ApiHandler {
     return Responses.json(201, JsonCodec.write(WireValues.order(order)), Map.of("Location", "/orders/" + order.id()));
   }
 
-  private APIGatewayV2HTTPResponse one(ApiRequest request) {
+  private static APIGatewayV2HTTPResponse one(ShopSource shop, ApiRequest request) {
     long id = request.id("id", "Order");
     return Responses.json(200, JsonCodec.write(WireValues.order(shop.shop().checkout().get(id))));
   }
-
 }

@@ -1,17 +1,14 @@
 package io.github.hybridshop.aws.products;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.github.hybridshop.api.JsonCodec;
 import io.github.hybridshop.aws.config.LambdaEnvironment;
 import io.github.hybridshop.aws.config.ShopSource;
-import io.github.hybridshop.aws.http.ApiHandler;
 import io.github.hybridshop.aws.http.ApiRequest;
 import io.github.hybridshop.aws.http.Dispatcher;
+import io.github.hybridshop.aws.http.DispatchingHandler;
 import io.github.hybridshop.aws.http.Responses;
 import io.github.hybridshop.aws.http.WireValues;
-import io.github.hybridshop.core.Shop;
 import io.github.hybridshop.core.ValidationException;
 import io.github.hybridshop.core.catalog.ProductQuery;
 import java.util.List;
@@ -20,13 +17,16 @@ import java.util.List;
  * Public catalog reads: {@code GET /products?category=&q=&limit=&cursor=} (200
  * {@code {items, nextCursor}}) and {@code GET /products/{id}} (200 product, 404).
  */
-public final class ProductsHandler implements ApiHandler {
+public final class ProductsHandler extends DispatchingHandler {
+
+  /** A page of the catalog. */
+  public static final String LIST = "GET /products";
+
+  /** One product. */
+  public static final String ONE = "GET /products/{id}";
 
   /** The routes this handler serves, in API Gateway syntax. */
-  public static final List<String> ROUTES = List.of("GET /products", "GET /products/{id}");
-
-  private final ShopSource shop;
-  private final Dispatcher dispatcher;
+  public static final List<String> ROUTES = List.of(LIST, ONE);
 
   /** For Lambda: the shop of this execution environment, connected on first request. */
   public ProductsHandler() {
@@ -34,36 +34,19 @@ public final class ProductsHandler implements ApiHandler {
   }
 
   /**
-   * Serves a given shop.
-   *
-   * @param shop the shop
-   */
-  public ProductsHandler(Shop shop) {
-    this(ShopSource.of(shop));
-  }
-
-  /**
-   * Serves the shop a source gives, such as {@code LambdaEnvironment.get()::shop}.
+   * Serves the shop a source gives, such as {@code LambdaEnvironment.get()::shop} or
+   * {@code ShopSource.of(shop)}.
    *
    * @param shop where the shop comes from, asked on every request
    */
   public ProductsHandler(ShopSource shop) {
-    this.shop = shop;
-    this.dispatcher =
-        Dispatcher.builder().on(ROUTES.get(0), this::list).on(ROUTES.get(1), this::one).build();
+    super(Dispatcher.builder()
+        .on(LIST, request -> list(shop, request))
+        .on(ONE, request -> one(shop, request))
+        .build());
   }
 
-  @Override
-  public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-    return dispatcher.dispatch(event);
-  }
-
-  @Override
-  public List<String> routes() {
-    return dispatcher.routes();
-  }
-
-  private APIGatewayV2HTTPResponse list(ApiRequest request) {
+  private static APIGatewayV2HTTPResponse list(ShopSource shop, ApiRequest request) {
     ProductQuery query =
         ProductQuery.all()
             .inCategory(request.query("category").orElse(null))
@@ -73,7 +56,7 @@ public final class ProductsHandler implements ApiHandler {
     return Responses.json(200, JsonCodec.write(WireValues.page(shop.shop().catalog().list(query))));
   }
 
-  private APIGatewayV2HTTPResponse one(ApiRequest request) {
+  private static APIGatewayV2HTTPResponse one(ShopSource shop, ApiRequest request) {
     long id = request.id("id", "Product");
     return Responses.json(200, JsonCodec.write(WireValues.product(shop.shop().catalog().get(id))));
   }
@@ -89,5 +72,4 @@ public final class ProductsHandler implements ApiHandler {
     }
     return Integer.parseInt(digits);
   }
-
 }

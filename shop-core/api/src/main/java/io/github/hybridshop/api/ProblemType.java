@@ -39,6 +39,8 @@ public enum ProblemType {
   DATABASE_UNAVAILABLE("database-unavailable", 503, "Service unavailable"),
   /** 503: a part besides the database (the local stack's replication, say) is not up yet; each part is a member. */
   NOT_READY("not-ready", 503, "Not ready"),
+  /** 503: the web app's analytics JSON could not read its warehouse (none configured, or BigQuery failing). */
+  WAREHOUSE_UNAVAILABLE("warehouse-unavailable", 503, "Warehouse unavailable"),
   /** No {@code type} member ({@code about:blank}): only the HTTP status says what happened. */
   ABOUT_BLANK(null, 0, null),
   /** A {@code type} this version of the contract does not name. */

@@ -277,7 +277,7 @@ public final class ShopApiClient {
       case DUPLICATE_PRODUCT -> new ApiException.Conflict(detail);
       case INSUFFICIENT_STOCK -> new ApiException.OutOfStock(detail, problem.shortages());
       case IDEMPOTENCY_KEY_REUSED -> new ApiException.KeyReused(detail);
-      case INTERNAL_ERROR, DATABASE_UNAVAILABLE, NOT_READY -> new ApiException.Unavailable(status, detail, null);
+      case INTERNAL_ERROR, DATABASE_UNAVAILABLE, NOT_READY, WAREHOUSE_UNAVAILABLE -> new ApiException.Unavailable(status, detail, null);
       // Requests this client never sends: a bug here, not something to show a visitor.
       case MALFORMED_JSON, MALFORMED_REQUEST, METHOD_NOT_ALLOWED, PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE ->
           new ApiException.Unexpected(status, problem.type() + ": " + detail);

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.github.hybridshop.api.JsonCodec;
+import io.github.hybridshop.api.Problem;
+import io.github.hybridshop.api.ProblemType;
 import io.github.hybridshop.gcp.analytics.Warehouse;
 import io.github.hybridshop.gcp.web.ErrorPage;
 import io.github.hybridshop.gcp.web.Page;
@@ -16,7 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.slf4j.Logger;
@@ -94,7 +97,7 @@ public final class DashboardRoutes {
         return report(request, response);
       } catch (RuntimeException e) {
         LOG.warn("warehouse query failed for report {}", request.params(":report"), e);
-        return problem(response, 503, "warehouse-unavailable", "the warehouse could not answer");
+        return problem(response, Problem.of(ProblemType.WAREHOUSE_UNAVAILABLE, "The warehouse could not answer"));
       }
     });
   }
@@ -134,7 +137,7 @@ public final class DashboardRoutes {
   private String report(Request request, Response response) throws JsonProcessingException {
     response.type("application/json");
     if (warehouse == null) {
-      return problem(response, 503, "no-warehouse", "no warehouse configured");
+      return problem(response, Problem.of(ProblemType.WAREHOUSE_UNAVAILABLE, "No warehouse is configured"));
     }
     LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
     LocalDate from = today.minusDays(DAYS - 1);
@@ -147,26 +150,22 @@ public final class DashboardRoutes {
       case "stock-history" -> {
         long productId = parseId(request.queryParams("productId"));
         if (productId <= 0) {
-          return problem(response, 400, "invalid-request", "productId must be a product id");
+          return problem(response, Problem.invalid(List.of(new Problem.FieldError("productId", "must be a product id"))));
         }
         body = warehouse.stockHistory(productId);
       }
       case "freshness" -> body = warehouse.freshness();
       default -> {
-        return problem(response, 404, "not-found", "no such report");
+        return problem(response, Problem.of(ProblemType.NOT_FOUND, "No such report: " + request.params(":report")));
       }
     }
     return json.writeValueAsString(body);
   }
 
-  private String problem(Response response, int status, String type, String title) throws JsonProcessingException {
-    response.status(status);
-    response.type("application/problem+json");
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("type", "https://hybridshop.github.io/problems/" + type);
-    body.put("title", title);
-    body.put("status", status);
-    return json.writeValueAsString(body);
+  private static String problem(Response response, Problem problem) {
+    response.status(problem.status());
+    response.type(JsonCodec.PROBLEM_MEDIA_TYPE);
+    return JsonCodec.write(problem);
   }
 
   private static long parseId(String text) {
