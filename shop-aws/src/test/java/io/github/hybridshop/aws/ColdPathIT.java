@@ -56,7 +56,11 @@ class ColdPathIT {
       String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
       assertThat(process.waitFor()).as(output).isZero();
-      assertThat(output).startsWith("200 ").contains("\"name\":\"Cold brew\"");
+      // stdout: the invocation's JSON log line, then the answer the probe prints.
+      List<String> lines = output.lines().toList();
+      assertThat(lines).as(output).hasSize(2);
+      assertThat(lines.get(0)).startsWith("{\"type\":\"request\"").contains("\"route\":\"GET /products\"", "\"coldStart\":true");
+      assertThat(lines.get(1)).startsWith("200 ").contains("\"name\":\"Cold brew\"");
       List<String> loaded = Files.readAllLines(classLog).stream()
           .map(line -> line.substring(line.indexOf("] ", line.indexOf("[class,load]")) + 2))
           .toList();

@@ -9,6 +9,7 @@ import io.github.hybridshop.aws.config.Environment;
 import io.github.hybridshop.aws.config.LambdaEnvironment;
 import io.github.hybridshop.aws.health.HealthHandler;
 import io.github.hybridshop.aws.local.LocalApiServer;
+import io.github.hybridshop.aws.observability.ShopCounters;
 import io.github.hybridshop.aws.orders.OrdersHandler;
 import io.github.hybridshop.aws.products.ProductsHandler;
 import io.github.hybridshop.core.db.ShopSchema;
@@ -61,14 +62,16 @@ class DatabaseRestartTest {
       s.execute("INSERT INTO shop.stock_movements (product_id, delta, reason) SELECT id, stock, 'initial' FROM shop.products");
     }
 
+    ShopCounters counters = new ShopCounters();
     Map<String, Long> seen = new ConcurrentHashMap<>();
     AtomicInteger outages = new AtomicInteger();
     AtomicBoolean stop = new AtomicBoolean();
     ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
     try (LocalApiServer api = LocalApiServer.start(
         new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8,
-        List.of(new ProductsHandler(lambda::shop), new OrdersHandler(lambda::shop), new HealthHandler(lambda::shop),
-            new AdminHandler(lambda::shop, AdminAccess.bearerToken("restart-admin-token-0123"))))) {
+        List.of(new ProductsHandler(lambda::shop, counters), new OrdersHandler(lambda::shop, counters),
+            new HealthHandler(lambda::shop, List.of(), counters),
+            new AdminHandler(lambda::shop, AdminAccess.bearerToken("restart-admin-token-0123"), counters)))) {
       HttpClientSupport http = new HttpClientSupport(api.baseUri());
       Future<?>[] running = new Future<?>[CLIENTS];
       for (int t = 0; t < CLIENTS; t++) {
@@ -92,6 +95,12 @@ class DatabaseRestartTest {
         future.get();
       }
       assertThat(http.get("/health").status()).isEqualTo(200);
+      // Every 503 the clients and the one /health check saw was counted; every 201 was a new
+      // order or, for a key whose first answer was lost to the outage, a replay.
+      ShopCounters.Snapshot counted = counters.snapshot();
+      assertThat(counted.databaseUnavailable()).isEqualTo(outages.get() + 1L);
+      assertThat(counted.ordersPlaced() + counted.idempotentReplays()).isEqualTo(seen.size());
+      assertThat(counted.unitsSold()).isEqualTo(counted.ordersPlaced());
     } finally {
       stop.set(true);
       clients.shutdownNow();

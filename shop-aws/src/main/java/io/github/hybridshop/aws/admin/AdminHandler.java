@@ -13,6 +13,8 @@ import io.github.hybridshop.aws.http.Dispatcher;
 import io.github.hybridshop.aws.http.DispatchingHandler;
 import io.github.hybridshop.aws.http.Responses;
 import io.github.hybridshop.aws.http.WireValues;
+import io.github.hybridshop.aws.observability.EmfLog;
+import io.github.hybridshop.aws.observability.InvocationSink;
 import io.github.hybridshop.core.catalog.NewProduct;
 import io.github.hybridshop.core.catalog.Product;
 import java.util.List;
@@ -44,7 +46,8 @@ public final class AdminHandler extends DispatchingHandler {
   public AdminHandler() {
     this(
         LambdaEnvironment.get()::shop,
-        AdminAccess.fromEnvironment(LambdaEnvironment.get().env(), LambdaEnvironment.get().secrets()));
+        AdminAccess.fromEnvironment(LambdaEnvironment.get().env(), LambdaEnvironment.get().secrets()),
+        EmfLog.lambda());
   }
 
   /**
@@ -55,11 +58,23 @@ public final class AdminHandler extends DispatchingHandler {
    * @param access who counts as admin
    */
   public AdminHandler(ShopSource shop, AdminAccess access) {
-    super(routes(shop, Objects.requireNonNull(access, "access")));
+    this(shop, access, InvocationSink.NONE);
   }
 
-  private static Dispatcher routes(ShopSource shop, AdminAccess access) {
+  /**
+   * Serves admin routes on the shop a source gives, and reports every invocation.
+   *
+   * @param shop where the shop comes from, asked on every request
+   * @param access who may call the admin routes
+   * @param sink where each invocation is reported, such as {@code EmfLog.lambda()}
+   */
+  public AdminHandler(ShopSource shop, AdminAccess access, InvocationSink sink) {
+    super(routes(shop, Objects.requireNonNull(access, "access"), sink));
+  }
+
+  private static Dispatcher routes(ShopSource shop, AdminAccess access, InvocationSink sink) {
     return Dispatcher.builder()
+        .reportingTo(sink)
         .on(ADD, request -> add(shop, admin(access, request)))
         .on(RESTOCK, request -> restock(shop, admin(access, request)))
         .build();

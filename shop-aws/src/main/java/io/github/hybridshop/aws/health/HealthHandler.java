@@ -12,6 +12,8 @@ import io.github.hybridshop.aws.http.DatabaseOutage;
 import io.github.hybridshop.aws.http.Dispatcher;
 import io.github.hybridshop.aws.http.DispatchingHandler;
 import io.github.hybridshop.aws.http.Responses;
+import io.github.hybridshop.aws.observability.EmfLog;
+import io.github.hybridshop.aws.observability.InvocationSink;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +35,7 @@ public final class HealthHandler extends DispatchingHandler {
 
   /** For Lambda: the shop of this execution environment. */
   public HealthHandler() {
-    this(LambdaEnvironment.get()::shop);
+    this(LambdaEnvironment.get()::shop, List.of(), EmfLog.lambda());
   }
 
   /**
@@ -53,11 +55,22 @@ public final class HealthHandler extends DispatchingHandler {
    * @param parts the other parts that must be up, checked on every request
    */
   public HealthHandler(ShopSource shop, List<ReadinessCheck> parts) {
-    super(routes(shop, List.copyOf(parts)));
+    this(shop, parts, InvocationSink.NONE);
   }
 
-  private static Dispatcher routes(ShopSource shop, List<ReadinessCheck> parts) {
-    return Dispatcher.builder().on(CHECK, request -> check(shop, parts)).build();
+  /**
+   * Serves the shop's health and the readiness of further parts, and reports every invocation.
+   *
+   * @param shop where the shop comes from, asked on every request
+   * @param parts further parts that must be up for {@code 200}
+   * @param sink where each invocation is reported, such as {@code EmfLog.lambda()}
+   */
+  public HealthHandler(ShopSource shop, List<ReadinessCheck> parts, InvocationSink sink) {
+    super(routes(shop, List.copyOf(parts), sink));
+  }
+
+  private static Dispatcher routes(ShopSource shop, List<ReadinessCheck> parts, InvocationSink sink) {
+    return Dispatcher.builder().reportingTo(sink).on(CHECK, request -> check(shop, parts)).build();
   }
 
   private static APIGatewayV2HTTPResponse check(ShopSource shop, List<ReadinessCheck> parts) {

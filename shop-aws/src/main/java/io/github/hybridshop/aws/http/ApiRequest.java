@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import io.github.hybridshop.api.Problem;
 import io.github.hybridshop.api.ProblemException;
 import io.github.hybridshop.api.ProblemType;
+import io.github.hybridshop.aws.observability.Sale;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -14,7 +15,8 @@ import java.util.Optional;
 
 /**
  * A routed request: the matched route key, its path parameters, lower-cased headers, query
- * parameters and the body, decoded from base64 when API Gateway encoded it.
+ * parameters and the body, decoded from base64 when API Gateway encoded it. One request is
+ * served by one thread; the sale an endpoint records is read by the dispatcher after it returns.
  */
 public final class ApiRequest {
 
@@ -25,6 +27,7 @@ public final class ApiRequest {
   private final Map<String, String> pathParameters;
   private final APIGatewayV2HTTPEvent event;
   private final Map<String, String> headers;
+  private Sale sale;
 
   ApiRequest(String routeKey, Map<String, String> pathParameters, APIGatewayV2HTTPEvent event) {
     this.routeKey = routeKey;
@@ -44,6 +47,19 @@ public final class ApiRequest {
    */
   public String routeKey() {
     return routeKey;
+  }
+
+  /**
+   * Notes the order this request is answered with, for the invocation's log line and metrics.
+   *
+   * @param sale the order and whether it was a replay
+   */
+  public void recordSale(Sale sale) {
+    this.sale = sale;
+  }
+
+  Sale sale() {
+    return sale;
   }
 
   /**

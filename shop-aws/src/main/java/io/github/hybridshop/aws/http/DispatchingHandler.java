@@ -27,12 +27,13 @@ public abstract class DispatchingHandler implements ApiHandler {
    * Serves one event through the dispatcher; never throws.
    *
    * @param event the API Gateway event
-   * @param context the Lambda context; not used, so local servers and tests may pass {@code null}
+   * @param context the Lambda context, for the log line's request id; local servers and tests
+   *     may pass {@code null}
    * @return the response, a problem+json one for every failure
    */
   @Override
   public final APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-    return dispatcher.dispatch(event);
+    return dispatcher.dispatch(event, context);
   }
 
   @Override

@@ -9,9 +9,13 @@ import io.github.hybridshop.aws.http.Dispatcher;
 import io.github.hybridshop.aws.http.DispatchingHandler;
 import io.github.hybridshop.aws.http.Responses;
 import io.github.hybridshop.aws.http.WireValues;
+import io.github.hybridshop.aws.observability.EmfLog;
+import io.github.hybridshop.aws.observability.InvocationSink;
+import io.github.hybridshop.aws.observability.Sale;
 import io.github.hybridshop.core.checkout.Order;
 import io.github.hybridshop.core.checkout.OrderItem;
 import io.github.hybridshop.core.checkout.OrderRequest;
+import io.github.hybridshop.core.checkout.Purchase;
 import java.util.List;
 import java.util.Map;
 
@@ -34,7 +38,7 @@ public final class OrdersHandler extends DispatchingHandler {
 
   /** For Lambda: the shop of this execution environment, connected on first request. */
   public OrdersHandler() {
-    this(LambdaEnvironment.get()::shop);
+    this(LambdaEnvironment.get()::shop, EmfLog.lambda());
   }
 
   /**
@@ -44,7 +48,18 @@ public final class OrdersHandler extends DispatchingHandler {
    * @param shop where the shop comes from, asked on every request
    */
   public OrdersHandler(ShopSource shop) {
+    this(shop, InvocationSink.NONE);
+  }
+
+  /**
+   * Serves the shop a source gives and reports every invocation.
+   *
+   * @param shop where the shop comes from, asked on every request
+   * @param sink where each invocation is reported, such as {@code EmfLog.lambda()}
+   */
+  public OrdersHandler(ShopSource shop, InvocationSink sink) {
     super(Dispatcher.builder()
+        .reportingTo(sink)
         .on(BUY, request -> buy(shop, request))
         .on(ONE, request -> one(shop, request))
         .build());
@@ -56,7 +71,9 @@ public final class OrdersHandler extends DispatchingHandler {
         .toList();
     OrderRequest cart = new OrderRequest(items);
     String key = request.header("idempotency-key").orElse(null);
-    Order order = shop.shop().checkout().buy(key, cart);
+    Purchase purchase = shop.shop().checkout().purchase(key, cart);
+    Order order = purchase.order();
+    request.recordSale(new Sale(order.id(), purchase.units(), purchase.replayed()));
     return Responses.json(201, JsonCodec.write(WireValues.order(order)), Map.of("Location", "/orders/" + order.id()));
   }
 

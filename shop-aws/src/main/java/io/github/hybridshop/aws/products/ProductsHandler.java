@@ -9,6 +9,8 @@ import io.github.hybridshop.aws.http.Dispatcher;
 import io.github.hybridshop.aws.http.DispatchingHandler;
 import io.github.hybridshop.aws.http.Responses;
 import io.github.hybridshop.aws.http.WireValues;
+import io.github.hybridshop.aws.observability.EmfLog;
+import io.github.hybridshop.aws.observability.InvocationSink;
 import io.github.hybridshop.core.ValidationException;
 import io.github.hybridshop.core.catalog.ProductQuery;
 import java.util.List;
@@ -30,7 +32,7 @@ public final class ProductsHandler extends DispatchingHandler {
 
   /** For Lambda: the shop of this execution environment, connected on first request. */
   public ProductsHandler() {
-    this(LambdaEnvironment.get()::shop);
+    this(LambdaEnvironment.get()::shop, EmfLog.lambda());
   }
 
   /**
@@ -40,7 +42,18 @@ public final class ProductsHandler extends DispatchingHandler {
    * @param shop where the shop comes from, asked on every request
    */
   public ProductsHandler(ShopSource shop) {
+    this(shop, InvocationSink.NONE);
+  }
+
+  /**
+   * Serves the shop a source gives and reports every invocation.
+   *
+   * @param shop where the shop comes from, asked on every request
+   * @param sink where each invocation is reported, such as {@code EmfLog.lambda()}
+   */
+  public ProductsHandler(ShopSource shop, InvocationSink sink) {
     super(Dispatcher.builder()
+        .reportingTo(sink)
         .on(LIST, request -> list(shop, request))
         .on(ONE, request -> one(shop, request))
         .build());

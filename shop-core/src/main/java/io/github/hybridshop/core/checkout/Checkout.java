@@ -108,6 +108,22 @@ public final class Checkout {
    * @throws IdempotencyConflictException when the key was used for a different request
    */
   public Order buy(String idempotencyKey, OrderRequest request) {
+    return purchase(idempotencyKey, request).order();
+  }
+
+  /**
+   * Buys a cart once per idempotency key, as {@link #buy(String, OrderRequest)} does, and tells
+   * whether this call placed the order or replayed one placed before.
+   *
+   * @param idempotencyKey the client's key for this purchase
+   * @param request the validated cart
+   * @return the order and whether it was a replay
+   * @throws ValidationException when the key is missing or malformed
+   * @throws ProductNotFoundException when a line names a product that does not exist
+   * @throws InsufficientStockException when stock cannot cover every line; nothing is bought
+   * @throws IdempotencyConflictException when the key was used for a different request
+   */
+  public Purchase purchase(String idempotencyKey, OrderRequest request) {
     checkKey(idempotencyKey);
     Objects.requireNonNull(request, "request");
     String fingerprint = request.fingerprint();
@@ -139,7 +155,7 @@ public final class Checkout {
     return find(id).orElseThrow(() -> new OrderNotFoundException(id));
   }
 
-  private Order place(Handle handle, String key, String fingerprint, OrderRequest request)
+  private Purchase place(Handle handle, String key, String fingerprint, OrderRequest request)
       throws SQLException {
     Connection connection = handle.getConnection();
     long orderId;
@@ -150,7 +166,7 @@ public final class Checkout {
       insert.setString(3, currency.getCurrencyCode());
       try (ResultSet rs = insert.executeQuery()) {
         if (!rs.next()) {
-          return replay(handle, key, fingerprint);
+          return new Purchase(replay(handle, key, fingerprint), true);
         }
         orderId = rs.getLong(1);
         createdAt = rs.getObject(2, OffsetDateTime.class).toInstant();
@@ -201,7 +217,7 @@ public final class Checkout {
       finish.setLong(at, orderId);
       finish.executeUpdate();
     }
-    return new Order(orderId, key, lines, total, createdAt);
+    return new Purchase(new Order(orderId, key, lines, total, createdAt), false);
   }
 
   private static Shortage shortage(Handle handle, OrderItem item) {
