@@ -275,6 +275,16 @@ locals {
         ["AWS/ApiGateway", "IntegrationLatency", "ApiId", var.api_id, { stat = "p99" }],
       ]
     },
+    {
+      title   = "Orders placed and units sold (business metrics)"
+      stat    = "Sum"
+      metrics = [[{ id = "sales", label = "", expression = "SEARCH('{${var.business_metrics_namespace},Function} MetricName=\"OrdersPlaced\" OR MetricName=\"UnitsSold\"', 'Sum', ${var.period_seconds})" }]]
+    },
+    {
+      title   = "Stock-outs, idempotent replays, database-unavailable 503s"
+      stat    = "Sum"
+      metrics = [[{ id = "trouble", label = "", expression = "SEARCH('{${var.business_metrics_namespace},Function} MetricName=\"StockOuts\" OR MetricName=\"IdempotentReplays\" OR MetricName=\"DatabaseUnavailable\"', 'Sum', ${var.period_seconds})" }]]
+    },
   ]
 
   db_widgets = [

@@ -47,6 +47,12 @@ variable "period_seconds" {
   }
 }
 
+variable "business_metrics_namespace" {
+  description = "CloudWatch namespace of the business metrics the API functions write as Embedded Metric Format lines (shop-aws EmfLog), shown on the dashboard."
+  type        = string
+  default     = "HybridShop"
+}
+
 # --- Thresholds ------------------------------------------------------------------------------------
 
 variable "lambda_errors_threshold" {
