@@ -16,6 +16,7 @@ import io.github.hybridshop.aws.http.ApiHandler;
 import io.github.hybridshop.aws.http.ApiRequest;
 import io.github.hybridshop.aws.http.Responses;
 import io.github.hybridshop.aws.http.RouteTable;
+import io.github.hybridshop.aws.observability.InvocationSink;
 import io.github.hybridshop.aws.orders.OrdersHandler;
 import io.github.hybridshop.aws.products.ProductsHandler;
 import io.github.hybridshop.core.Shop;
@@ -111,7 +112,7 @@ public final class LocalApiServer implements AutoCloseable {
    * @throws IOException when the port cannot be bound
    */
   public static LocalApiServer start(Shop shop, String adminToken, int port) throws IOException {
-    return start(shop, adminToken, port, List.of(), List.of());
+    return start(shop, adminToken, port, List.of(), List.of(), InvocationSink.NONE);
   }
 
   /**
@@ -123,17 +124,25 @@ public final class LocalApiServer implements AutoCloseable {
    * @param port the port, or 0 for any free one
    * @param readiness the parts besides the database {@code /health} reports and waits for
    * @param more handlers of further routes, such as the local stack's {@code GET /status}
+   * @param sink where the shop's handlers report each invocation, as they write EMF lines in
+   *     Lambda (such as a {@code ShopCounters} the local status shows)
    * @return the running server
    * @throws IOException when the port cannot be bound
    */
   public static LocalApiServer start(
-      Shop shop, String adminToken, int port, List<ReadinessCheck> readiness, List<? extends ApiHandler> more)
+      Shop shop,
+      String adminToken,
+      int port,
+      List<ReadinessCheck> readiness,
+      List<? extends ApiHandler> more,
+      InvocationSink sink)
       throws IOException {
+    ShopSource source = ShopSource.of(shop);
     List<ApiHandler> handlers = new ArrayList<>();
-    handlers.add(new ProductsHandler(ShopSource.of(shop)));
-    handlers.add(new AdminHandler(ShopSource.of(shop), AdminAccess.bearerToken(adminToken)));
-    handlers.add(new OrdersHandler(ShopSource.of(shop)));
-    handlers.add(new HealthHandler(ShopSource.of(shop), readiness));
+    handlers.add(new ProductsHandler(source, sink));
+    handlers.add(new AdminHandler(source, AdminAccess.bearerToken(adminToken), sink));
+    handlers.add(new OrdersHandler(source, sink));
+    handlers.add(new HealthHandler(source, readiness, sink));
     handlers.addAll(more);
     return start(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), DEFAULT_THREADS, handlers);
   }

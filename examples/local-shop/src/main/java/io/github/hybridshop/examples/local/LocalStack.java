@@ -65,7 +65,8 @@ public final class LocalStack implements AutoCloseable {
       api =
           lifecycle.add(
               "API",
-              LocalApiServer.start(shop, adminToken, options.apiPort(), status.readiness(), List.of(status)),
+              LocalApiServer.start(
+                  shop, adminToken, options.apiPort(), status.readiness(), List.of(status), status.counters()),
               Duration.ofSeconds(10));
       status.apiStarted(api);
       lifecycle.say("started API on " + api.baseUri());

@@ -11,6 +11,7 @@ import io.github.hybridshop.aws.http.Dispatcher;
 import io.github.hybridshop.aws.http.Responses;
 import io.github.hybridshop.aws.local.LocalApiServer;
 import io.github.hybridshop.aws.local.RequestCounts;
+import io.github.hybridshop.aws.observability.ShopCounters;
 import io.github.hybridshop.core.replication.SlotHealth;
 import io.github.hybridshop.core.replication.SlotHealthCheck;
 import io.github.hybridshop.gcp.analytics.Warehouse;
@@ -54,6 +55,7 @@ final class StackStatus implements ApiHandler {
   private final SlotHealthCheck slots;
   private final Clock clock;
   private final Dispatcher dispatcher;
+  private final ShopCounters counters;
   // Set once each part is up, read by request threads.
   private volatile LocalApiServer api;
   private volatile LocalReplicator replicator;
@@ -67,6 +69,12 @@ final class StackStatus implements ApiHandler {
     this.slots = new SlotHealthCheck(database);
     this.clock = clock;
     this.dispatcher = Dispatcher.builder().on("GET /status", this::status).build();
+    this.counters = new ShopCounters();
+  }
+
+  /** The business metrics the API's handlers write as EMF lines in Lambda, counted here. */
+  ShopCounters counters() {
+    return counters;
   }
 
   void apiStarted(LocalApiServer api) {
@@ -160,6 +168,14 @@ final class StackStatus implements ApiHandler {
     counts.put("clientErrors", routes.stream().mapToLong(RequestCounts.Route::clientErrors).sum());
     counts.put("serverErrors", routes.stream().mapToLong(RequestCounts.Route::serverErrors).sum());
     counts.put("routes", routes.stream().map(StackStatus::routeJson).toList());
+    ShopCounters.Snapshot business = counters.snapshot();
+    Map<String, Object> metrics = new LinkedHashMap<>();
+    metrics.put("ordersPlaced", business.ordersPlaced());
+    metrics.put("unitsSold", business.unitsSold());
+    metrics.put("stockOuts", business.stockOuts());
+    metrics.put("idempotentReplays", business.idempotentReplays());
+    metrics.put("databaseUnavailable", business.databaseUnavailable());
+    counts.put("metrics", metrics);
     return counts;
   }
 

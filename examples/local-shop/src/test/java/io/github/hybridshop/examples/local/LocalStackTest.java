@@ -107,6 +107,21 @@ class LocalStackTest {
       assertThat(route(api, "unmatched").path("clientErrors").asLong()).isEqualTo(1);
       assertThat(api.path("serverErrors").asLong()).isZero();
 
+      // The business metrics Lambda writes as EMF lines, counted by the same handlers here.
+      long productId = stack.shop().catalog().add(new NewProduct("Counted", "Tea", new BigDecimal("2.00"), 5)).id();
+      String cart = "{\"items\":[{\"productId\":" + productId + ",\"quantity\":2}]}";
+      for (int i = 0; i < 2; i++) { // the second is a replay of the same key and cart
+        assertThat(postOrder(stack.apiUri(), "status-order-1", cart).statusCode()).isEqualTo(201);
+      }
+      assertThat(postOrder(stack.apiUri(), "status-order-2", "{\"items\":[{\"productId\":" + productId
+          + ",\"quantity\":9}]}").statusCode()).isEqualTo(409);
+      JsonNode metrics = JSON.readTree(get(status).body()).path("api").path("metrics");
+      assertThat(metrics.path("ordersPlaced").asLong()).isEqualTo(1);
+      assertThat(metrics.path("unitsSold").asLong()).isEqualTo(2);
+      assertThat(metrics.path("idempotentReplays").asLong()).isEqualTo(1);
+      assertThat(metrics.path("stockOuts").asLong()).isEqualTo(1);
+      assertThat(metrics.path("databaseUnavailable").asLong()).isZero();
+
       // The outage: every time the replicator reconnects, its walsender is terminated again.
       AtomicBoolean outage = new AtomicBoolean(true);
       ExecutorService terminator = Executors.newSingleThreadExecutor();
@@ -233,4 +248,14 @@ class LocalStackTest {
   private HttpResponse<String> get(URI uri) throws Exception {
     return http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
   }
+  private HttpResponse<String> postOrder(URI api, String key, String body) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(api.resolve("/orders"))
+            .header("Content-Type", "application/json")
+            .header("Idempotency-Key", key)
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
 }
