@@ -55,11 +55,50 @@ class EmbeddingExampleTest {
     List<String> lines = Files.readAllLines(source);
     int start = lines.indexOf("    // tag::embedding[]");
     int end = lines.indexOf("    // end::embedding[]");
-    String snippet =
+    List<String> snippet =
         lines.subList(start + 1, end).stream()
             .map(line -> line.length() >= 4 ? line.substring(4) : line)
-            .collect(Collectors.joining("\n"));
-    String readme = Files.readString(Path.of("../README.md"));
-    assertThat(readme).as("README.md must contain the embedding example from %s verbatim", source).contains(snippet);
+            .collect(Collectors.toList());
+    List<String> block = readmeBlockAfter(Files.readAllLines(Path.of("../README.md")), "run by `EmbeddingExampleTest`");
+    assertThat(block)
+        .as("README.md's embedding block must be exactly the tagged region of %s; diff (- README, + test):%n%s", source, diff(block, snippet))
+        .isEqualTo(snippet);
+  }
+
+  /** The lines of the first fenced block after the line containing {@code marker}, fences excluded. */
+  private static List<String> readmeBlockAfter(List<String> readme, String marker) {
+    int intro = 0;
+    while (intro < readme.size() && !readme.get(intro).contains(marker)) {
+      intro++;
+    }
+    assertThat(intro).as("README.md has no line containing %s", marker).isLessThan(readme.size());
+    int open = intro + 1;
+    while (open < readme.size() && !readme.get(open).startsWith("```")) {
+      open++;
+    }
+    int close = open + 1;
+    while (close < readme.size() && !readme.get(close).startsWith("```")) {
+      close++;
+    }
+    assertThat(close).as("README.md has no closed fenced block after %s", marker).isLessThan(readme.size());
+    return readme.subList(open + 1, close);
+  }
+
+  /** A line-by-line diff, enough to point at the drifted lines. */
+  private static String diff(List<String> readme, List<String> snippet) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < Math.max(readme.size(), snippet.size()); i++) {
+      String left = i < readme.size() ? readme.get(i) : null;
+      String right = i < snippet.size() ? snippet.get(i) : null;
+      if (left == null || !left.equals(right)) {
+        if (left != null) {
+          out.append(String.format("- %d: %s%n", i + 1, left));
+        }
+        if (right != null) {
+          out.append(String.format("+ %d: %s%n", i + 1, right));
+        }
+      }
+    }
+    return out.toString();
   }
 }
